@@ -1,0 +1,3 @@
+using IisSsl.Cli;
+
+return IisSslCli.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,8 @@
+namespace IisSsl.Analysis;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,10 @@
+namespace IisSsl.Reporting;
+
+public enum ReportFormat
+{
+    Text,
+    Json,
+    Junit,
+    Sarif,
+    Markdown,
+}
