@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The hosting-provider scale benchmark, end to end (issue 6). Builds the CLI in Release (ReadyToRun), writes
+# synthetic server states of 100, 1,000 and 10,000 sites, and times cold `iis-ssl verify` runs (a new process each
+# time) against the two-site sample, which is the fixed start-up cost. Prints the median of REPS runs, the peak RSS
+# and how cost grows with size; see BENCHMARKS.md for what the goals are and what was measured.
+#
+#   benchmarks/run.sh [--reps N] [--sizes "100 1000 10000"] [--phases] [--engine] [--work DIR]
+#     --phases  also time each engine stage in-process on the largest state (stopwatch; cold and warm)
+#     --engine  also run the BenchmarkDotNet engine job (ShortRun: engine vs a bare XmlReader pass; a few minutes)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+reps=7
+sizes="100 1000 10000"
+phases=false
+engine=false
+work="$root/artifacts/bench"
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --reps) reps=$2; shift 2 ;;
+    --sizes) sizes=$2; shift 2 ;;
+    --phases) phases=true; shift ;;
+    --engine) engine=true; shift ;;
+    --work) work=$2; shift 2 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+
+if [[ ! -x /usr/bin/time ]]; then
+  echo "installing GNU time for peak RSS..." >&2
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+fi
+
+rid="linux-x64"
+cli="$work/cli/iis-ssl"
+bench_dll="$root/benchmarks/IisSsl.Benchmarks/bin/Release/net10.0/IisSsl.Benchmarks.dll"
+mkdir -p "$work"
+echo "building the CLI (Release, $rid, ReadyToRun) and the benchmark tool..." >&2
+dotnet publish "$root/src/IisSsl.Cli" -c Release -r "$rid" --self-contained false -o "$work/cli" -v quiet -nologo >&2
+dotnet build "$root/benchmarks/IisSsl.Benchmarks" -c Release -v quiet -nologo >&2
+
+# State rows: name, config, sslcert, certs, sites, https bindings, HTTP.SYS records.
+sample="$root/samples/seed-two-sites"
+rows=("2-site-sample	$sample/applicationHost.config	$sample/sslcert.txt	$sample/certs	2	2	1")
+# shellcheck disable=SC2086
+while IFS=$'\t' read -r dir n https records _certs; do
+  rows+=("$n-sites	$dir/applicationHost.config	$dir/sslcert.txt	$dir/certs	$n	$https	$records")
+done < <(dotnet "$bench_dll" generate "$work/states" $sizes)
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# measure CONFIG SSLCERT CERTS -> "median_ms min_ms peak_rss_kib exit_code"
+measure() {
+  local times=() rss=0 code=0 start end kib
+  "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format json >/dev/null 2>&1 || true # page cache, not JIT
+  for ((i = 0; i < reps; i++)); do
+    start=$(date +%s%N)
+    /usr/bin/time -f %M -o "$work/rss" "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format json \
+      >"$work/report.json" 2>"$work/stderr" && code=0 || code=$?
+    end=$(date +%s%N)
+    if [[ $code -ne 0 && $code -ne 1 ]]; then
+      echo "iis-ssl verify failed with exit code $code on $1:" >&2; cat "$work/stderr" >&2; exit 1
+    fi
+    times+=($(((end - start) / 1000)))
+    kib=$(tail -n 1 "$work/rss"); ((kib > rss)) && rss=$kib
+  done
+  printf '%s\n' "${times[@]}" | median | tr '\n' ' '
+  printf '%s\n' "${times[@]}" | sort -n | head -n 1 | tr '\n' ' '
+  echo "$rss $code"
+}
+
+startup_times=()
+for ((i = 0; i < reps; i++)); do
+  start=$(date +%s%N); "$cli" --help >/dev/null; end=$(date +%s%N); startup_times+=($(((end - start) / 1000)))
+done
+startup=$(printf '%s\n' "${startup_times[@]}" | median)
+
+echo
+echo "iis-ssl verify, cold process per run, median of $reps ($(nproc) cores, $(date -u +%Y-%m-%d))"
+printf '%-14s %7s %8s %8s %10s %10s %9s %9s %6s\n' state sites https http.sys "median ms" "min ms" "x 2-site" "peak MiB" exit
+base=""
+declare -A median_of
+for row in "${rows[@]}"; do
+  IFS=$'\t' read -r name config sslcert certs n https records <<<"$row"
+  read -r med min rss code < <(measure "$config" "$sslcert" "$certs")
+  [[ -z $base ]] && base=$med
+  median_of[$n]=$med
+  printf '%-14s %7s %8s %8s %10.1f %10.1f %9.2f %9.1f %6s\n' "$name" "$n" "$https" "$records" \
+    "$(echo "$med / 1000" | bc -l)" "$(echo "$min / 1000" | bc -l)" "$(echo "$med / $base" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$code"
+done
+printf '%-14s %53.1f  (iis-ssl --help: the process start-up alone)\n' "startup" "$(echo "$startup / 1000" | bc -l)"
+
+# Growth: the cost above the 2-site run per https binding should stay flat from size to size (linear);
+# a quadratic step would multiply it by the size ratio.
+echo
+echo "growth: cost above the 2-site run, per https binding"
+for n in $sizes; do
+  printf '  %6s sites: %8.2f us/binding\n' "$n" "$(echo "(${median_of[$n]} - $base) / ($n * 4)" | bc -l)"
+done
+
+if $phases; then
+  largest=${sizes##* }
+  echo
+  echo "engine stages in-process on $largest sites (stopwatch):"
+  dotnet "$bench_dll" phases "$work/states/sites-$largest/applicationHost.config" "$work/states/sites-$largest/sslcert.txt" "$work/states/sites-$largest/certs"
+fi
+
+if $engine; then
+  echo
+  (cd "$work" && dotnet "$bench_dll" --filter '*VerifyBenchmarks*' --job short --inProcess)
+fi
