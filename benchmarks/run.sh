@@ -35,8 +35,9 @@ cli="$work/cli/iis-ssl"
 bench_dll="$root/benchmarks/IisSsl.Benchmarks/bin/Release/net10.0/IisSsl.Benchmarks.dll"
 mkdir -p "$work"
 echo "building the CLI (Release, $rid, ReadyToRun) and the benchmark tool..." >&2
-dotnet publish "$root/src/IisSsl.Cli" -c Release -r "$rid" --self-contained false -o "$work/cli" -v quiet -nologo >&2
-dotnet build "$root/benchmarks/IisSsl.Benchmarks" -c Release -v quiet -nologo >&2
+quietly() { "$@" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }; }
+quietly dotnet publish "$root/src/IisSsl.Cli" -c Release -r "$rid" --self-contained false -o "$work/cli" -nologo
+quietly dotnet build "$root/benchmarks/IisSsl.Benchmarks" -c Release -nologo
 
 # State rows: name, config, sslcert, certs, sites, https bindings, HTTP.SYS records.
 sample="$root/samples/seed-two-sites"
@@ -48,23 +49,27 @@ done < <(dotnet "$bench_dll" generate "$work/states" $sizes)
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# measure CONFIG SSLCERT CERTS -> "median_ms min_ms peak_rss_kib exit_code"
+# measure CONFIG SSLCERT CERTS -> "median_us min_us median_cpu_us peak_rss_kib exit_code"
+# CPU time (user + system) is reported beside wall time because the machine may be shared: it moves less with load.
 measure() {
-  local times=() rss=0 code=0 start end kib
+  local times=() cpus=() rss=0 code=0 start end kib user sys
   "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format json >/dev/null 2>&1 || true # page cache, not JIT
   for ((i = 0; i < reps; i++)); do
     start=$(date +%s%N)
-    /usr/bin/time -f %M -o "$work/rss" "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format json \
+    /usr/bin/time -f '%U %S %M' -o "$work/rss" "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format json \
       >"$work/report.json" 2>"$work/stderr" && code=0 || code=$?
     end=$(date +%s%N)
     if [[ $code -ne 0 && $code -ne 1 ]]; then
       echo "iis-ssl verify failed with exit code $code on $1:" >&2; cat "$work/stderr" >&2; exit 1
     fi
     times+=($(((end - start) / 1000)))
-    kib=$(tail -n 1 "$work/rss"); ((kib > rss)) && rss=$kib
+    read -r user sys kib < <(tail -n 1 "$work/rss")
+    cpus+=("$(echo "($user + $sys) * 1000000 / 1" | bc)")
+    ((kib > rss)) && rss=$kib
   done
   printf '%s\n' "${times[@]}" | median | tr '\n' ' '
   printf '%s\n' "${times[@]}" | sort -n | head -n 1 | tr '\n' ' '
+  printf '%s\n' "${cpus[@]}" | median | tr '\n' ' '
   echo "$rss $code"
 }
 
@@ -75,17 +80,19 @@ done
 startup=$(printf '%s\n' "${startup_times[@]}" | median)
 
 echo
-echo "iis-ssl verify, cold process per run, median of $reps ($(nproc) cores, $(date -u +%Y-%m-%d))"
-printf '%-14s %7s %8s %8s %10s %10s %9s %9s %6s\n' state sites https http.sys "median ms" "min ms" "x 2-site" "peak MiB" exit
+echo "iis-ssl verify, cold process per run, median of $reps ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%d))"
+printf '%-14s %7s %8s %8s %10s %10s %9s %8s %9s %9s %5s\n' state sites https http.sys "median ms" "min ms" "x 2-site" "cpu ms" "cpu x 2" "peak MiB" exit
 base=""
+cpu_base=""
 declare -A median_of
 for row in "${rows[@]}"; do
   IFS=$'\t' read -r name config sslcert certs n https records <<<"$row"
-  read -r med min rss code < <(measure "$config" "$sslcert" "$certs")
-  [[ -z $base ]] && base=$med
+  read -r med min cpu rss code < <(measure "$config" "$sslcert" "$certs")
+  [[ -z $base ]] && base=$med && cpu_base=$cpu
   median_of[$n]=$med
-  printf '%-14s %7s %8s %8s %10.1f %10.1f %9.2f %9.1f %6s\n' "$name" "$n" "$https" "$records" \
-    "$(echo "$med / 1000" | bc -l)" "$(echo "$min / 1000" | bc -l)" "$(echo "$med / $base" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$code"
+  printf '%-14s %7s %8s %8s %10.1f %10.1f %9.2f %8.0f %9.2f %9.1f %5s\n' "$name" "$n" "$https" "$records" \
+    "$(echo "$med / 1000" | bc -l)" "$(echo "$min / 1000" | bc -l)" "$(echo "$med / $base" | bc -l)" \
+    "$(echo "$cpu / 1000" | bc -l)" "$(echo "$cpu / $cpu_base" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$code"
 done
 printf '%-14s %53.1f  (iis-ssl --help: the process start-up alone)\n' "startup" "$(echo "$startup / 1000" | bc -l)"
 
