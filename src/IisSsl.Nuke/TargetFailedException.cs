@@ -4,7 +4,7 @@ namespace IisSsl.Nuke;
 /// Fails a target with a message meant for the user. Nuke prints a failing target's exception in full;
 /// without a stack trace that is one line naming the problem, the same line the CLI prints.
 /// </summary>
-public sealed class TargetFailedException : Exception
+internal sealed class TargetFailedException : Exception
 {
     public TargetFailedException(string message, Exception? inner = null)
         : base(message, inner)

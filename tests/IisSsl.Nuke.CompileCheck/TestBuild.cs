@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Nuke.Common;
+using Nuke.Common.CI;
+using Nuke.Common.Execution;
 using Nuke.Common.IO;
 using Nuke.Common.Tooling;
 
@@ -19,6 +21,34 @@ internal sealed class TestBuild : IEnsureSslHostHeaders, IVerifyCertCoverage, IP
     public int? ExitCode { get; set; }
 
     public AbsolutePath RootDirectory => Path.GetTempPath();
+
+    // The rest of INukeBuild: state the components do not read.
+    public IReadOnlyCollection<ExecutableTarget> ExecutionPlan => [];
+    public IReadOnlyCollection<ExecutableTarget> InvokedTargets => [];
+    public IReadOnlyCollection<ExecutableTarget> SkippedTargets => [];
+    public IReadOnlyCollection<ExecutableTarget> ScheduledTargets => [];
+    public IReadOnlyCollection<ExecutableTarget> RunningTargets => [];
+    public IReadOnlyCollection<ExecutableTarget> AbortedTargets => [];
+    public IReadOnlyCollection<ExecutableTarget> FailedTargets => [];
+    public IReadOnlyCollection<ExecutableTarget> SucceededTargets => [];
+    public IReadOnlyCollection<ExecutableTarget> FinishedTargets => [];
+    public bool IsSucceeding => true;
+    public bool IsFailing => false;
+    public bool IsFinished => false;
+    public AbsolutePath TemporaryDirectory => RootDirectory;
+    public AbsolutePath BuildAssemblyFile => typeof(TestBuild).Assembly.Location;
+    public AbsolutePath BuildAssemblyDirectory => AppContext.BaseDirectory;
+    public AbsolutePath? BuildProjectDirectory => null;
+    public AbsolutePath? BuildProjectFile => null;
+    public Verbosity Verbosity => Verbosity.Normal;
+    public Host Host { get; } = new();
+    public bool Plan => false;
+    public bool Help => false;
+    public bool NoLogo => true;
+    public bool IsLocalBuild => true;
+    public bool IsServerBuild => false;
+    public bool Continue => false;
+    public Partition Partition { get; } = new();
 
     public void ReportSummary(Configure<Dictionary<string, string>>? configurator = null)
     {

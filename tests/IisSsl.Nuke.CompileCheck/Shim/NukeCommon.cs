@@ -5,74 +5,126 @@
 #pragma warning disable CA1019, CA1813, CA1716, CA1040, CS1591
 
 using System.Linq.Expressions;
+using Nuke.Common.CI;
+using Nuke.Common.Execution;
 using Nuke.Common.IO;
 using Nuke.Common.Tooling;
 
-namespace Nuke.Common;
-
-public interface INukeBuild
+namespace Nuke.Common.Execution
 {
-    void ReportSummary(Configure<Dictionary<string, string>> configurator = null);
-
-    int? ExitCode { get; set; }
-
-    AbsolutePath RootDirectory { get; }
-
-    T TryGetValue<T>(Expression<Func<T>> parameterExpression)
-        where T : class;
-
-    T TryGetValue<T>(Expression<Func<object>> parameterExpression);
+    public class ExecutableTarget;
 }
 
-public delegate ITargetDefinition Target(ITargetDefinition definition);
-
-public interface ITargetDefinition
+namespace Nuke.Common.CI
 {
-    ITargetDefinition Description(string description);
-
-    ITargetDefinition Executes(params Action[] actions);
-
-    ITargetDefinition Executes<T>(Func<T> action);
-
-    ITargetDefinition Executes(Func<Task> action);
-
-    ITargetDefinition Requires<T>(Expression<Func<T>> parameterRequirement, params Expression<Func<T>>[] parameterRequirements)
-        where T : class;
-
-    ITargetDefinition Requires<T>(Expression<Func<T?>> parameterRequirement, params Expression<Func<T?>>[] parameterRequirements)
-        where T : struct;
-
-    ITargetDefinition Requires(Expression<Func<bool>> requirement, params Expression<Func<bool>>[] requirements);
-
-    ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets);
-
-    ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets);
+    public class Partition;
 }
 
-public class ParameterAttribute : Attribute
+namespace Nuke.Common
 {
-    public ParameterAttribute(string description = null)
+    // Every public member, so that a component member hiding one of them fails here as it would against Nuke (CS0108).
+    public interface INukeBuild
     {
-        Description = description;
+        void ReportSummary(Configure<Dictionary<string, string>> configurator = null);
+
+        IReadOnlyCollection<ExecutableTarget> ExecutionPlan { get; }
+        IReadOnlyCollection<ExecutableTarget> InvokedTargets { get; }
+        IReadOnlyCollection<ExecutableTarget> SkippedTargets { get; }
+        IReadOnlyCollection<ExecutableTarget> ScheduledTargets { get; }
+        IReadOnlyCollection<ExecutableTarget> RunningTargets { get; }
+        IReadOnlyCollection<ExecutableTarget> AbortedTargets { get; }
+        IReadOnlyCollection<ExecutableTarget> FailedTargets { get; }
+        IReadOnlyCollection<ExecutableTarget> SucceededTargets { get; }
+        IReadOnlyCollection<ExecutableTarget> FinishedTargets { get; }
+
+        bool IsSucceeding { get; }
+        bool IsFailing { get; }
+        bool IsFinished { get; }
+        int? ExitCode { get; set; }
+
+        AbsolutePath RootDirectory { get; }
+        AbsolutePath TemporaryDirectory { get; }
+        AbsolutePath BuildAssemblyFile { get; }
+        AbsolutePath BuildAssemblyDirectory { get; }
+        AbsolutePath BuildProjectDirectory { get; }
+        AbsolutePath BuildProjectFile { get; }
+
+        Verbosity Verbosity { get; }
+        Host Host { get; }
+        bool Plan { get; }
+        bool Help { get; }
+        bool NoLogo { get; }
+        bool IsLocalBuild { get; }
+        bool IsServerBuild { get; }
+        bool Continue { get; }
+        Partition Partition { get; }
+
+        T TryGetValue<T>(Expression<Func<T>> parameterExpression)
+            where T : class;
+
+        T TryGetValue<T>(Expression<Func<object>> parameterExpression);
     }
 
-    public virtual string Description { get; }
-
-    public string Name { get; set; }
-
-    public string Separator { get; set; }
-}
-
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
-public class SecretAttribute : Attribute;
-
-[AttributeUsage(AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
-public class ParameterPrefixAttribute : Attribute
-{
-    public ParameterPrefixAttribute(string prefix)
+    public enum Verbosity
     {
-        Prefix = prefix;
+        Quiet,
+        Minimal,
+        Normal,
+        Verbose,
     }
 
-    public string Prefix { get; }
+    public class Host;
+
+    public delegate ITargetDefinition Target(ITargetDefinition definition);
+
+    public interface ITargetDefinition
+    {
+        ITargetDefinition Description(string description);
+
+        ITargetDefinition Executes(params Action[] actions);
+
+        ITargetDefinition Executes<T>(Func<T> action);
+
+        ITargetDefinition Executes(Func<Task> action);
+
+        ITargetDefinition Requires<T>(Expression<Func<T>> parameterRequirement, params Expression<Func<T>>[] parameterRequirements)
+            where T : class;
+
+        ITargetDefinition Requires<T>(Expression<Func<T?>> parameterRequirement, params Expression<Func<T?>>[] parameterRequirements)
+            where T : struct;
+
+        ITargetDefinition Requires(Expression<Func<bool>> requirement, params Expression<Func<bool>>[] requirements);
+
+        ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets);
+
+        ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets);
+    }
+
+    public class ParameterAttribute : Attribute
+    {
+        public ParameterAttribute(string description = null)
+        {
+            Description = description;
+        }
+
+        public virtual string Description { get; }
+
+        public string Name { get; set; }
+
+        public string Separator { get; set; }
+    }
+
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+    public class SecretAttribute : Attribute;
+
+    [AttributeUsage(AttributeTargets.Interface, AllowMultiple = false, Inherited = false)]
+    public class ParameterPrefixAttribute : Attribute
+    {
+        public ParameterPrefixAttribute(string prefix)
+        {
+            Prefix = prefix;
+        }
+
+        public string Prefix { get; }
+    }
 }
