@@ -31,18 +31,26 @@ internal static partial class SitesSectionReader
         }
         catch (XmlException ex)
         {
-            if (ex.LineNumber > 0 && LineAt(text, ex.LineNumber).Contains("<!DOCTYPE", StringComparison.Ordinal))
-                throw new InvalidInputException("a DTD (<!DOCTYPE>) is not allowed in an IIS configuration file", file, ex.LineNumber, ex);
+            if (DoctypeLine(text) is { } doctypeLine && (ex.LineNumber == 0 || ex.LineNumber == doctypeLine))
+                throw new InvalidInputException("a DTD (<!DOCTYPE>) is not allowed in an IIS configuration file", file, doctypeLine, ex);
             throw new InvalidInputException($"not well-formed XML: {LineSuffix().Replace(ex.Message, string.Empty)}", file, ex.LineNumber, ex);
         }
     }
 
-    private static string LineAt(string text, int line)
+    /// <summary>The line of the first <c>&lt;!DOCTYPE</c>, which the reader refuses (it reports no line for it).</summary>
+    private static int? DoctypeLine(string text)
     {
-        var index = new LineIndex(text);
-        var start = index.LineStart(line);
-        var end = text.IndexOfAny(['\r', '\n'], start);
-        return end < 0 ? text[start..] : text[start..end];
+        var at = text.IndexOf("<!DOCTYPE", StringComparison.Ordinal);
+        if (at < 0)
+            return null;
+        var line = 1;
+        for (var i = 0; i < at; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+                line++;
+        }
+
+        return line;
     }
 
     [GeneratedRegex(@"\s*Line \d+, position \d+\.\s*$")]
