@@ -131,11 +131,13 @@ internal sealed class SiteEditPlan
         var nl = layout.NewLine;
         var siteStart = layout.ElementStart(_site.Position);
         var siteIndent = layout.IndentOf(siteStart);
+        var sitesIndent = sitesPosition is { } sites ? layout.IndentOf(layout.ElementStart(sites)) : string.Empty;
+        var unit = TextLayout.IndentUnit(siteIndent, sitesIndent);
         if (_site.Bindings is { } bindings)
         {
             var bindingsStart = layout.ElementStart(bindings.Position);
             var bindingsIndent = layout.IndentOf(bindingsStart);
-            var childIndent = ChildIndent(layout, bindings, bindingsIndent, siteIndent);
+            var childIndent = ChildIndent(layout, bindings, bindingsIndent, unit);
             var lines = string.Concat(elements.Select(e => nl + childIndent + e));
             var lastKept = bindings.Entries.LastOrDefault(e => !_removedOwn.Contains(e));
             if (lastKept is not null)
@@ -143,8 +145,6 @@ internal sealed class SiteEditPlan
             return IntoContainer(layout, bindings.Position, bindingsStart, bindingsIndent, "bindings", lines);
         }
 
-        var sitesIndent = sitesPosition is { } sites ? layout.IndentOf(layout.ElementStart(sites)) : string.Empty;
-        var unit = TextLayout.IndentUnit(siteIndent, sitesIndent);
         var block = new StringBuilder()
             .Append(nl).Append(siteIndent).Append(unit).Append("<bindings>")
             .AppendJoin(string.Empty, elements.Select(e => nl + siteIndent + unit + unit + e))
@@ -174,7 +174,7 @@ internal sealed class SiteEditPlan
         return TextChange.Insert(close, lines + nl + indent);
     }
 
-    private static string ChildIndent(TextLayout layout, BindingsElement bindings, string bindingsIndent, string siteIndent)
+    private static string ChildIndent(TextLayout layout, BindingsElement bindings, string bindingsIndent, string unit)
     {
         foreach (var entry in bindings.Entries)
         {
@@ -183,7 +183,7 @@ internal sealed class SiteEditPlan
                 return layout.IndentOf(start);
         }
 
-        return bindingsIndent + TextLayout.IndentUnit(bindingsIndent, siteIndent);
+        return bindingsIndent + unit;
     }
 
     private static string ElementText(PlannedBinding binding, bool isRemoval)
