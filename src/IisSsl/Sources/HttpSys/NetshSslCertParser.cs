@@ -84,13 +84,13 @@ public static class NetshSslCertParser
         return false;
     }
 
-    private static SslCertBindingKind? RecordKind(string label) => label.ToUpperInvariant() switch
-    {
-        "IP:PORT" => SslCertBindingKind.IpPort,
-        "HOSTNAME:PORT" => SslCertBindingKind.HostnamePort,
-        "CENTRAL CERTIFICATE STORE" or "CCS:PORT" or "CCS" => SslCertBindingKind.CentralCertificateStore,
-        _ => null,
-    };
+    private static SslCertBindingKind? RecordKind(string label) =>
+        Is(label, "IP:port") ? SslCertBindingKind.IpPort
+        : Is(label, "Hostname:port") ? SslCertBindingKind.HostnamePort
+        : Is(label, "Central Certificate Store") || Is(label, "CCS:port") || Is(label, "CCS") ? SslCertBindingKind.CentralCertificateStore
+        : null;
+
+    private static bool Is(string label, string expected) => label.Equals(expected, StringComparison.OrdinalIgnoreCase);
 
     private static string Shorten(string line) => line.Length <= 60 ? line : line[..57] + "...";
 
@@ -184,8 +184,6 @@ public static class NetshSslCertParser
 
         public SslCertBinding Build() =>
             new(_kind, _port, _address, _host, _thumbprint, _storeName, _appId, _location) { Settings = _settings };
-
-        private static bool Is(string label, string expected) => label.Equals(expected, StringComparison.OrdinalIgnoreCase);
 
         private static bool IsNull(string value) => value.Length == 0 || value.Equals("(null)", StringComparison.OrdinalIgnoreCase);
 
