@@ -4,13 +4,15 @@
 # time) against the two-site sample, which is the fixed start-up cost. Prints the median of REPS runs, the peak RSS
 # and how cost grows with size; see BENCHMARKS.md for what the goals are and what was measured.
 #
-#   benchmarks/run.sh [--reps N] [--sizes "100 1000 10000"] [--phases] [--engine] [--work DIR]
+#   benchmarks/run.sh [--reps N] [--sizes "100 1000 10000"] [--startup] [--phases] [--engine] [--work DIR]
+#     --startup also compare start-up options on the 2-site verify: ReadyToRun vs IL-only, TieredPGO, GC mode
 #     --phases  also time each engine stage in-process on the largest state (stopwatch; cold and warm)
 #     --engine  also run the BenchmarkDotNet engine job (ShortRun: engine vs a bare XmlReader pass; a few minutes)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 reps=7
 sizes="100 1000 10000"
+startup_options=false
 phases=false
 engine=false
 work="$root/artifacts/bench"
@@ -18,6 +20,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --reps) reps=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
+    --startup) startup_options=true; shift ;;
     --phases) phases=true; shift ;;
     --engine) engine=true; shift ;;
     --work) work=$2; shift 2 ;;
@@ -49,7 +52,7 @@ done < <(dotnet "$bench_dll" generate "$work/states" $sizes)
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# measure CONFIG SSLCERT CERTS -> "median_us min_us median_cpu_us peak_rss_kib exit_code"
+# measure CONFIG SSLCERT CERTS -> "median_us min_us median_cpu_us peak_rss_kib exit_code" (the CLI is $cli)
 # CPU time (user + system) is reported beside wall time because the machine may be shared: it moves less with load.
 measure() {
   local times=() cpus=() rss=0 code=0 start end kib user sys
@@ -103,6 +106,22 @@ echo "growth: cost above the 2-site run, per https binding"
 for n in $sizes; do
   printf '  %6s sites: %8.2f us/binding\n' "$n" "$(echo "(${median_of[$n]} - $base) / ($n * 4)" | bc -l)"
 done
+
+if $startup_options; then
+  echo
+  echo "start-up options, 2-site verify (median of $reps cold runs):"
+  quietly dotnet publish "$root/src/IisSsl.Cli" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=false -o "$work/cli-il" -nologo
+  r2r_cli=$cli
+  IFS=$'\t' read -r _ config sslcert certs _ <<<"${rows[0]}"
+  for spec in "ReadyToRun (default)|$r2r_cli|" "IL only (JIT everything)|$work/cli-il/iis-ssl|" \
+    "ReadyToRun, TieredPGO=0|$r2r_cli|DOTNET_TieredPGO=0" "ReadyToRun, TieredCompilation=0|$r2r_cli|DOTNET_TieredCompilation=0" \
+    "ReadyToRun, gcConcurrent=0|$r2r_cli|DOTNET_gcConcurrent=0"; do
+    IFS='|' read -r name cli envs <<<"$spec"
+    read -r med _ cpu _ _ < <([[ -n $envs ]] && export "${envs?}"; measure "$config" "$sslcert" "$certs")
+    printf '  %-34s %8.1f ms wall %8.0f ms cpu\n' "$name" "$(echo "$med / 1000" | bc -l)" "$(echo "$cpu / 1000" | bc -l)"
+  done
+  cli=$r2r_cli
+fi
 
 if $phases; then
   largest=${sizes##* }
