@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using IisSsl.Analysis;
+using IisSsl.Model;
 using IisSsl.Reporting;
 using IisSsl.Sources;
+using IisSsl.Sources.Certificates;
+using IisSsl.Sources.HttpSys;
 
 namespace IisSsl.Benchmarks;
 
 /// <summary>
-/// <c>phases CONFIG SSLCERT CERTS [ROUNDS]</c>: times each stage of a verify with a stopwatch, cold (first round, JIT
-/// included) and warm (best later round), so a slow stage can be named: the bare XmlReader pass, the config reader,
-/// the whole state load (config + HTTP.SYS records + referenced certificates), the analysis and the JSON report.
+/// <c>phases CONFIG SSLCERT CERTS [ROUNDS]</c>: times each stage of a verify on its own, in-process, with a stopwatch
+/// and the bytes it allocates, so a slow stage can be named: the bare XmlReader pass (the parse limit), the config
+/// reader, the netsh text parser, loading the referenced certificates, the analysis and the two report renderers.
+/// Prints the first round (cold: JIT included) and the best later round (warm).
 /// </summary>
 internal static class PhasesCommand
 {
@@ -20,27 +24,36 @@ internal static class PhasesCommand
             return 2;
         }
 
-        var options = new VerifyOptions { IisConfigPath = args[0], SslCertPath = args[1], CertificateFolders = [args[2]] };
+        var (configPath, sslCertPath, certsPath) = (args[0], args[1], args[2]);
         var rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5;
-        var stages = new (string Name, Func<object> Run)[]
+        IisConfiguration configuration = null!;
+        HttpSysState httpSys = null!;
+        ServerState state = null!;
+        VerificationReport report = null!;
+        var stages = new (string Name, Action Run)[]
         {
-            ("bare XmlReader pass", () => XmlPass.CountBindingAttributes(options.IisConfigPath)),
-            ("config reader", () => new ApplicationHostConfigFile(options.IisConfigPath).Read()),
-            ("state load (config+http.sys+certs)", () => ServerStateLoader.Load(options)),
-            ("analysis", () => CoverageAnalyzer.Analyze(ServerStateLoader.Load(options), new AnalysisOptions(DateTimeOffset.UtcNow, 30))),
-            ("json report", () => Render(IisSslEngine.Verify(options))),
-            ("verify (engine entry point)", () => IisSslEngine.Verify(options)),
+            ("bare XmlReader pass", () => XmlPass.CountBindingAttributes(configPath)),
+            ("config reader", () => configuration = new ApplicationHostConfigFile(configPath).Read()),
+            ("netsh text parser", () => httpSys = new NetshSslCertText(sslCertPath).Read()),
+            ("referenced certificates", () => state = ServerStateLoader.Load(
+                new LoadedConfiguration(configuration), new LoadedHttpSys(httpSys), [new CertificateFolder([certsPath], VerifyOptions.DefaultPfxPasswordVariable)])),
+            ("analysis", () => report = CoverageAnalyzer.Analyze(state, new AnalysisOptions(DateTimeOffset.UtcNow))),
+            ("json report", () => ReportRenderer.Render(report, ReportFormat.Json, TextWriter.Null)),
+            ("text report", () => ReportRenderer.Render(report, ReportFormat.Text, TextWriter.Null)),
         };
 
         var cold = new double[stages.Length];
         var warm = Enumerable.Repeat(double.MaxValue, stages.Length).ToArray();
+        var allocated = new long[stages.Length];
         for (var round = 0; round < rounds; round++)
         {
             for (var i = 0; i < stages.Length; i++)
             {
+                var before = GC.GetAllocatedBytesForCurrentThread();
                 var stopwatch = Stopwatch.StartNew();
-                GC.KeepAlive(stages[i].Run());
+                stages[i].Run();
                 var ms = stopwatch.Elapsed.TotalMilliseconds;
+                allocated[i] = GC.GetAllocatedBytesForCurrentThread() - before;
                 if (round == 0)
                     cold[i] = ms;
                 else
@@ -48,28 +61,23 @@ internal static class PhasesCommand
             }
         }
 
-        // "analysis" and "json report" include the load and the verify they need; subtract to isolate them.
-        var load = warm[2];
-        Console.WriteLine($"{"stage",-36} {"cold ms",10} {"warm ms",10}");
+        Console.WriteLine($"{"stage",-26} {"cold ms",9} {"warm ms",9} {"allocated MiB",14}");
         for (var i = 0; i < stages.Length; i++)
-        {
-            var note = stages[i].Name switch
-            {
-                "analysis" => $"  (alone: {warm[i] - load:F1} ms)",
-                "json report" => $"  (alone: {warm[i] - warm[^1]:F1} ms)",
-                _ => string.Empty,
-            };
-            Console.WriteLine($"{stages[i].Name,-36} {cold[i],10:F1} {(rounds > 1 ? warm[i] : cold[i]),10:F1}{note}");
-        }
-
-        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MiB");
+            Console.WriteLine($"{stages[i].Name,-26} {cold[i],9:F1} {(rounds > 1 ? warm[i] : cold[i]),9:F1} {allocated[i] / (1024.0 * 1024),14:F1}");
+        Console.WriteLine($"{"engine total (no xml pass)",-26} {cold[1..].Sum(),9:F1} {(rounds > 1 ? warm[1..].Sum() : cold[1..].Sum()),9:F1} {allocated[1..].Sum() / (1024.0 * 1024),14:F1}");
+        Console.WriteLine($"{report.Endpoints.Count} endpoints, {report.Endpoints.Sum(e => e.Hosts.Count)} host rows, {report.Findings.Count} findings; "
+            + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MiB");
         return 0;
     }
 
-    private static int Render(VerificationReport report)
+    // Sources that hand back what an earlier stage read, so the certificate stage is timed alone.
+    private sealed class LoadedConfiguration(IisConfiguration configuration) : IIisConfigurationSource
     {
-        using var writer = new StringWriter();
-        ReportRenderer.Render(report, ReportFormat.Json, writer);
-        return writer.GetStringBuilder().Length;
+        public IisConfiguration Read() => configuration;
+    }
+
+    private sealed class LoadedHttpSys(HttpSysState state) : IHttpSysSource
+    {
+        public HttpSysState Read() => state;
     }
 }
