@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using IisSsl.Analysis;
 using IisSsl.Benchmarks.Generator;
 using IisSsl.TestSupport;
 
@@ -75,6 +76,22 @@ public sealed partial class ServerStateGeneratorTests : IDisposable
         Assert.Equal(_state.Certificates, certificates.Count);
         Assert.Equal(2, _state.UncoveredHosts);
         Assert.Equal(_state.UncoveredHosts, uncovered);
+    }
+
+    [Fact]
+    public void Verify_reads_the_generated_state_and_finds_only_the_uncovered_hosts()
+    {
+        var report = IisSslEngine.Verify(new VerifyOptions
+        {
+            IisConfigPath = _state.ConfigPath,
+            SslCertPath = _state.SslCertPath,
+            CertificateFolders = [_state.CertificatesPath],
+        });
+
+        Assert.Equal(_state.SharedIps + 1, report.Endpoints.Count);
+        Assert.Equal(_state.HttpsBindings, report.Endpoints.Sum(e => e.Hosts.Count));
+        Assert.Equal(_state.UncoveredHosts, report.Findings.Count);
+        Assert.All(report.Findings, f => Assert.Equal(FindingCodes.HostNotCovered, f.Code));
     }
 
     [Fact]
