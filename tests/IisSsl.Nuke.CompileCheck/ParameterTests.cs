@@ -34,7 +34,7 @@ public sealed partial class ParameterTests
     [Fact]
     public void Every_parameter_is_documented_under_its_command_line_name()
     {
-        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "nuke.md"));
+        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
 
         var missing = ParameterMembers
             .Select(TestBuild.ParameterName)
