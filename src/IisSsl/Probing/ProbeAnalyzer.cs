@@ -130,7 +130,10 @@ internal static class ProbeAnalyzer
                 covered ? CoverageStatus.Covered : CoverageStatus.NotCovered);
         }
 
-        /// <summary>Connection trouble is about the target, so it is reported once per target and kind, not per host.</summary>
+        /// <summary>
+        /// Connection trouble is about the target, so it is reported once per target and kind, not per host. A failed
+        /// handshake without SNI only warns (legacy clients are rare) unless a host here must be served without SNI.
+        /// </summary>
         private void ReportFailures(bool noSniOnly)
         {
             foreach (var group in results.Where(r => r.FailedToConnect).GroupBy(r => r.Outcome))
@@ -149,7 +152,7 @@ internal static class ProbeAnalyzer
             foreach (var failed in results.Where(r => r.Outcome == HandshakeOutcome.HandshakeFailed))
             {
                 var host = failed.Request.Host;
-                if (host is null && !noSniOnly)
+                if (host is null && !noSniOnly && !endpoint.Hosts.Any(h => h.NeedsNoSniCoverage))
                 {
                     findings.Add(new Finding(
                         FindingCodes.SniWithoutFallback,

@@ -37,6 +37,22 @@ public sealed class ProbeFromConfigurationTests : IDisposable
         Assert.Contains("without SNI", finding.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_failed_handshake_without_sni_is_an_error_when_a_binding_without_sni_needs_it()
+    {
+        await using var server = SniTestServer.Start(
+            new Dictionary<string, System.Security.Cryptography.X509Certificates.X509Certificate2> { ["a.test"] = TestPki.SiteA },
+            defaultCertificate: null);
+        var configuration = new IisConfiguration("applicationHost.config", [new Site("Legacy", 1, [Https(server.Port, "a.test", SslFlags.None)])]);
+        var options = new ProbeOptions { CaBundlePath = TestPki.WriteAuthorityBundle(_temp) };
+
+        var report = await ProbeSession.RunAsync(ProbePlanner.Plan(options, configuration), options, null, CancellationToken.None);
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal((FindingCodes.HandshakeFailed, Severity.Error), (finding.Code, finding.Severity));
+        Assert.Equal(CoverageStatus.NoCertificate, report.Endpoints[0].Hosts.Single(h => !h.Sni).Status);
+    }
+
     private static Binding Https(int port, string host, SslFlags flags) =>
         new("https", $"*:{port}:{host}", Endpoint.AllUnassigned(port), HostName.Parse(host), flags);
 }
