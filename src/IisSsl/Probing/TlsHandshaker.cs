@@ -130,8 +130,10 @@ internal sealed class TlsHandshaker(TrustAnchors trust, TimeSpan timeout, HttpEx
             Leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
             if (chain is not null)
             {
-                // SslStream puts the certificates the server sent besides the leaf into the policy's extra store.
-                Presented = [.. chain.ChainPolicy.ExtraStore.Select(c => X509CertificateLoader.LoadCertificate(c.RawData))];
+                // SslStream puts the certificates the server sent into the policy's extra store (the leaf included).
+                Presented = [.. chain.ChainPolicy.ExtraStore
+                    .Where(c => !string.Equals(c.Thumbprint, Leaf.Thumbprint, StringComparison.OrdinalIgnoreCase))
+                    .Select(c => X509CertificateLoader.LoadCertificate(c.RawData))];
                 var problems = chain.ChainStatus
                     .Where(s => (s.Status & ~TimeFlags) != X509ChainStatusFlags.NoError)
                     .Select(s => string.IsNullOrWhiteSpace(s.StatusInformation) ? s.Status.ToString() : s.StatusInformation.Trim())
@@ -143,6 +145,10 @@ internal sealed class TlsHandshaker(TrustAnchors trust, TimeSpan timeout, HttpEx
 
             if (TrustProblem is null && errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
                 TrustProblem = "the chain does not lead to a trusted root";
+            if (TrustProblem is not null)
+                TrustProblem += Presented.Count == 0
+                    ? " (the server sent no intermediate certificate)"
+                    : $" (the server also sent {string.Join(", ", Presented.Select(c => c.Subject))})";
             return true;
         }
     }

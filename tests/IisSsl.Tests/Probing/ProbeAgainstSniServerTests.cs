@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using IisSsl.Analysis;
 using IisSsl.Probing;
 using IisSsl.Reporting;
@@ -91,6 +92,32 @@ public sealed class ProbeAgainstSniServerTests : IDisposable
 
         Assert.DoesNotContain(withBundle.Findings, f => f.Code == FindingCodes.UntrustedChain);
         Assert.Contains(withSystemRoots.Findings, f => f.Code == FindingCodes.UntrustedChain);
+    }
+
+    [Fact]
+    public async Task An_intermediate_the_server_sends_completes_the_chain_to_the_bundle_root()
+    {
+        var (intermediate, leaf) = IssuedThroughIntermediate("a.test");
+        await using var server = SniTestServer.Start(Certificates(("a.test", leaf)), leaf, intermediates: [intermediate]);
+
+        var report = await ProbeAsync(server, "a.test");
+
+        Assert.Equal(leaf.Thumbprint, report.Endpoints[0].Hosts[0].Certificate?.Thumbprint);
+        Assert.True(report.Passed, Describe(report));
+        Assert.Empty(report.Findings);
+    }
+
+    [Fact]
+    public async Task A_server_that_omits_its_intermediate_presents_an_UntrustedChain()
+    {
+        var (_, leaf) = IssuedThroughIntermediate("a.test");
+        await using var server = SniTestServer.Start(Certificates(("a.test", leaf)), leaf);
+
+        var report = await ProbeAsync(server, "a.test");
+
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(FindingCodes.UntrustedChain, finding.Code);
+        Assert.True(finding.Message.Contains("sent no intermediate", StringComparison.Ordinal), finding.Message);
     }
 
     [Fact]
@@ -294,9 +321,15 @@ public sealed class ProbeAgainstSniServerTests : IDisposable
             CaBundlePath = TestPki.WriteAuthorityBundle(_temp),
         }));
 
-    private static Dictionary<string, System.Security.Cryptography.X509Certificates.X509Certificate2> Certificates(
-        params (string Host, System.Security.Cryptography.X509Certificates.X509Certificate2 Certificate)[] entries) =>
+    private static Dictionary<string, X509Certificate2> Certificates(
+        params (string Host, X509Certificate2 Certificate)[] entries) =>
         entries.ToDictionary(e => e.Host, e => e.Certificate);
+
+    private static (X509Certificate2 Intermediate, X509Certificate2 Leaf) IssuedThroughIntermediate(string host)
+    {
+        var intermediate = TestCertificate.Authority("IisSslNuke Probe Test Intermediate").EcdsaKey().SignedBy(TestPki.Authority).Create();
+        return (intermediate, TestCertificate.For(host).EcdsaKey().SignedBy(intermediate).ValidFor(days: 90).Create());
+    }
 
     private static int ClosedPort()
     {

@@ -11,7 +11,7 @@ namespace IisSsl.Tests.Probing;
 /// An in-process TLS server on loopback that picks its certificate by SNI name, the way HTTP.SYS picks a
 /// hostnameport record (<see cref="SslServerAuthenticationOptions.ServerCertificateSelectionCallback"/>), and
 /// falls back to <c>defaultCertificate</c> (an ipport record) or fails the handshake when there is none.
-/// After the handshake it answers one HTTP request with <c>site:&lt;Host header&gt;</c> unless told otherwise,
+/// Given intermediates, it sends them after the chosen certificate. After the handshake it answers one HTTP request with <c>site:&lt;Host header&gt;</c> unless told otherwise,
 /// and records the SNI name of every handshake (null = the client sent none).
 /// </summary>
 public sealed class SniTestServer : IAsyncDisposable
@@ -21,6 +21,8 @@ public sealed class SniTestServer : IAsyncDisposable
     private readonly X509Certificate2? _default;
     private readonly Func<string, (int Status, string Body)> _respond;
     private readonly bool _silent;
+    private readonly IReadOnlyList<X509Certificate2> _intermediates;
+    private readonly ConcurrentDictionary<X509Certificate2, SslStreamCertificateContext> _contexts = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentBag<Socket> _held = [];
     private readonly Task _acceptLoop;
@@ -30,8 +32,10 @@ public sealed class SniTestServer : IAsyncDisposable
         IReadOnlyDictionary<string, X509Certificate2> byHost,
         X509Certificate2? defaultCertificate,
         Func<string, (int Status, string Body)>? respond,
-        bool silent)
+        bool silent,
+        IReadOnlyList<X509Certificate2>? intermediates = null)
     {
+        _intermediates = intermediates ?? [];
         _byHost = byHost;
         _default = defaultCertificate;
         _respond = respond ?? (host => (200, "site:" + host));
@@ -57,8 +61,9 @@ public sealed class SniTestServer : IAsyncDisposable
         IReadOnlyDictionary<string, X509Certificate2> byHost,
         X509Certificate2? defaultCertificate = null,
         Func<string, (int Status, string Body)>? respond = null,
-        IPAddress? address = null) =>
-        new(address ?? IPAddress.Loopback, byHost, defaultCertificate, respond, silent: false);
+        IPAddress? address = null,
+        IReadOnlyList<X509Certificate2>? intermediates = null) =>
+        new(address ?? IPAddress.Loopback, byHost, defaultCertificate, respond, silent: false, intermediates);
 
     /// <summary>A server that accepts TCP connections and never says a word: every handshake times out.</summary>
     public static SniTestServer StartSilent() => new(IPAddress.Loopback, new Dictionary<string, X509Certificate2>(), null, null, silent: true);
@@ -100,18 +105,25 @@ public sealed class SniTestServer : IAsyncDisposable
         try
         {
             await using var tls = new SslStream(new NetworkStream(socket, ownsSocket: true));
-            var options = new SslServerAuthenticationOptions
-            {
-                ServerCertificateSelectionCallback = (_, hostName) =>
-                {
-                    ServerNames.Enqueue(string.IsNullOrEmpty(hostName) ? null : hostName);
-                    var chosen = hostName is not null && _byHost.TryGetValue(hostName, out var byName) ? byName : _default;
-                    return chosen ?? throw new InvalidOperationException("no certificate for " + (hostName ?? "a client without SNI"));
-                },
-            };
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
             timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            await tls.AuthenticateAsServerAsync(options, timeout.Token);
+            if (_intermediates.Count == 0)
+            {
+                var options = new SslServerAuthenticationOptions { ServerCertificateSelectionCallback = (_, hostName) => Select(hostName) };
+                await tls.AuthenticateAsServerAsync(options, timeout.Token);
+            }
+            else
+            {
+                // To send intermediates with the chosen certificate, choose a whole certificate context per ClientHello.
+                await tls.AuthenticateAsServerAsync(
+                    (_, hello, _, _) => ValueTask.FromResult(new SslServerAuthenticationOptions
+                    {
+                        ServerCertificateContext = _contexts.GetOrAdd(Select(hello.ServerName), c => SslStreamCertificateContext.Create(c, [.. _intermediates], offline: true)),
+                    }),
+                    null,
+                    timeout.Token);
+            }
+
             var host = await ReadHostHeaderAsync(tls, timeout.Token);
             if (host is null)
                 return;
@@ -126,6 +138,13 @@ public sealed class SniTestServer : IAsyncDisposable
         {
             // The client went away, or the handshake failed on purpose (no certificate for that name).
         }
+    }
+
+    private X509Certificate2 Select(string? hostName)
+    {
+        ServerNames.Enqueue(string.IsNullOrEmpty(hostName) ? null : hostName);
+        var chosen = hostName is not null && _byHost.TryGetValue(hostName, out var byName) ? byName : _default;
+        return chosen ?? throw new InvalidOperationException("no certificate for " + (hostName ?? "a client without SNI"));
     }
 
     private static async Task<string?> ReadHostHeaderAsync(Stream stream, CancellationToken token)
