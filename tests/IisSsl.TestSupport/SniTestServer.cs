@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace IisSsl.Tests.Probing;
+namespace IisSsl.TestSupport;
 
 /// <summary>
 /// An in-process TLS server on loopback that picks its certificate by SNI name, the way HTTP.SYS picks a

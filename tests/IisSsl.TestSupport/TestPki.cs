@@ -1,10 +1,9 @@
 using System.Security.Cryptography.X509Certificates;
-using IisSsl.TestSupport;
 
-namespace IisSsl.Tests.Probing;
+namespace IisSsl.TestSupport;
 
 /// <summary>A test CA and server certificates signed by it, made once per test run (ECDSA keys: quick to make).</summary>
-internal static class TestPki
+public static class TestPki
 {
     /// <summary>Valid since long ago, so it can also sign certificates that have already expired.</summary>
     public static X509Certificate2 Authority { get; } = TestCertificate.Authority("IisSslNuke Probe Test CA")
