@@ -1,0 +1,91 @@
+// The repository's own build, and a worked example of the IisSsl Cake addin.
+// Run through ./build.sh or build.cmd, which build the addin into artifacts/cake-addin first.
+#r "../artifacts/cake-addin/IisSsl.dll"
+#r "../artifacts/cake-addin/IisSsl.Cake.dll"
+
+using IisSsl.Cake;
+using IisSsl.Reporting;
+
+var target = Argument("target", "Default");
+var configuration = Argument("configuration", "Release");
+var solution = MakeAbsolute(File("../IisSslNuke.sln"));
+
+// Relative paths on the command line are relative to where ./build.sh was run, not to build/.
+var callerDirectory = EnvironmentVariable("IIS_SSL_CALLER_DIR");
+if (!string.IsNullOrEmpty(callerDirectory))
+    Context.Environment.WorkingDirectory = callerDirectory;
+
+bool Flag(string name) => HasArgument(name) && !string.Equals(Argument(name, "true"), "false", StringComparison.OrdinalIgnoreCase);
+
+// Repeatable options accept "--certs a --certs b" and "--certs a,b".
+IEnumerable<string> List(string name) =>
+    Arguments<string>(name, Array.Empty<string>()).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+ReportFormat Format() => Enum.TryParse<ReportFormat>(Argument("format", "text"), ignoreCase: true, out var format)
+    ? format
+    : throw new CakeException(2, $"--format must be one of: {string.Join(", ", Enum.GetNames<ReportFormat>()).ToLowerInvariant()}.");
+
+void ApplyReportOptions(ReportSettings settings)
+{
+    settings.Format = Format();
+    if (HasArgument("output"))
+        settings.Output = Argument<string>("output");
+    settings.ExpiryWarningDays = Argument("expiry-warning-days", 30);
+}
+
+Task("Build")
+    .Description("Builds the solution.")
+    .Does(() => DotNetBuild(solution.FullPath, new DotNetBuildSettings { Configuration = configuration }));
+
+Task("Test")
+    .Description("Runs every test (the same command as .ci/run).")
+    .IsDependentOn("Build")
+    .Does(() => DotNetTest(solution.FullPath, new DotNetTestSettings { Configuration = configuration, NoBuild = true }));
+
+Task("EnsureSslHostHeaders")
+    .Description("Applies the https host-header bindings and certificate bindings of --manifest (plan only with --dry-run).")
+    .Does(() => EnsureSslHostHeaders(s =>
+    {
+        s.Manifest = Argument<string>("manifest", null) ?? throw new CakeException(2, "EnsureSslHostHeaders needs --manifest FILE.");
+        if (HasArgument("iis-config")) s.IisConfig = Argument<string>("iis-config");
+        if (HasArgument("sslcert")) s.SslCert = Argument<string>("sslcert");
+        foreach (var dir in List("certs")) s.Certs.Add(dir);
+        if (HasArgument("ccs")) s.Ccs = Argument<string>("ccs");
+        if (HasArgument("backup-dir")) s.BackupDirectory = Argument<string>("backup-dir");
+        s.DryRun = Flag("dry-run");
+        s.RemoveStaleBindings = Flag("remove-stale");
+        s.PfxPasswordVariable = Argument("pfx-password-env", s.PfxPasswordVariable);
+        ApplyReportOptions(s);
+    }));
+
+Task("VerifyCertCoverage")
+    .Description("Fails when the certificate HTTP.SYS presents does not cover every host name on its IP:Port.")
+    .Does(() => VerifyCertCoverage(s =>
+    {
+        if (HasArgument("iis-config")) s.IisConfig = Argument<string>("iis-config");
+        if (HasArgument("sslcert")) s.SslCert = Argument<string>("sslcert");
+        foreach (var dir in List("certs")) s.Certs.Add(dir);
+        if (HasArgument("ccs")) s.Ccs = Argument<string>("ccs");
+        s.PfxPasswordVariable = Argument("pfx-password-env", s.PfxPasswordVariable);
+        ApplyReportOptions(s);
+    }));
+
+Task("ProbeTlsEndpoints")
+    .Description("Handshakes with every host name on every target, with and without SNI, and checks what is served.")
+    .Does(() => ProbeTlsEndpoints(s =>
+    {
+        foreach (var t in List("targets")) s.Targets.Add(t);
+        foreach (var h in List("hosts")) s.Hosts.Add(h);
+        if (HasArgument("iis-config")) s.IisConfig = Argument<string>("iis-config");
+        if (HasArgument("connect")) s.ConnectAddress = Argument<string>("connect");
+        if (HasArgument("ca-bundle")) s.CaBundle = Argument<string>("ca-bundle");
+        s.NoSniOnly = Flag("no-sni");
+        s.Timeout = TimeSpan.FromSeconds(Argument("timeout", 5.0));
+        ApplyReportOptions(s);
+    }));
+
+Task("Default")
+    .Description("Builds and runs every test.")
+    .IsDependentOn("Test");
+
+RunTarget(target);

@@ -1,0 +1,45 @@
+using IisSsl.Reporting;
+
+namespace IisSsl.Cli;
+
+/// <summary>
+/// Writes a report where the user asked for it. With <c>--output</c> the chosen format goes to the file and the
+/// readable text report to standard output; without it the chosen format goes to standard output alone (so
+/// <c>--format json</c> prints nothing but JSON). CI annotations are added when running under GitHub Actions or
+/// Azure Pipelines, unless standard output is reserved for a machine-readable report.
+/// </summary>
+internal static class ReportOutput
+{
+    public static void Write(VerificationReport report, ReportFormat format, string? outputPath, CliConsole console)
+    {
+        if (outputPath is not null)
+        {
+            WriteFile(outputPath, writer => ReportRenderer.Render(report, format, writer));
+            ReportRenderer.Render(report, ReportFormat.Text, console.Out);
+            console.Error.WriteLine($"Report written to {outputPath}");
+        }
+        else
+        {
+            ReportRenderer.Render(report, format, console.Out);
+        }
+
+        if (outputPath is not null || format == ReportFormat.Text)
+            CiAnnotations.Write(report, console.Out, Environment.GetEnvironmentVariable);
+    }
+
+    public static void WriteFile(string path, Action<TextWriter> render)
+    {
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(directory))
+                Directory.CreateDirectory(directory);
+            using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+            render(writer);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"cannot write the report: {ex.Message}", path);
+        }
+    }
+}
