@@ -1,8 +1,31 @@
 namespace IisSsl.Reporting;
 
-/// <summary>Writes a report in one of the <see cref="ReportFormat"/>s. (Placeholder: implemented on the reporting branch.)</summary>
+/// <summary>Writes a report in one of the <see cref="ReportFormat"/>s.</summary>
 public static class ReportRenderer
 {
-    public static void Render(VerificationReport report, ReportFormat format, TextWriter output) =>
-        throw new NotImplementedException();
+    public static void Render(VerificationReport report, ReportFormat format, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        switch (format)
+        {
+            case ReportFormat.Text:
+                TextReportRenderer.Render(report, output);
+                break;
+            case ReportFormat.Json:
+                JsonReportRenderer.Render(report, output);
+                break;
+            case ReportFormat.Junit:
+                JunitReportRenderer.Render(report, output);
+                break;
+            case ReportFormat.Sarif:
+                SarifReportRenderer.Render(report, output);
+                break;
+            case ReportFormat.Markdown:
+                MarkdownReportRenderer.Render(report, output);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown report format.");
+        }
+    }
 }

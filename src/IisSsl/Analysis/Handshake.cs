@@ -1,0 +1,17 @@
+using IisSsl.Model;
+
+namespace IisSsl.Analysis;
+
+/// <summary>
+/// What one kind of client gets on one endpoint: the record HTTP.SYS chose (<see cref="Record"/>) and its
+/// certificate, or why there is no certificate (<see cref="MissingReason"/>) even though a record was found.
+/// </summary>
+internal sealed record Handshake(HandshakeStep Step, SslCertBinding? Record, CertificateInfo? Certificate, string? MissingReason = null)
+{
+    public static Handshake Fails { get; } = new(HandshakeStep.None, null, null);
+
+    public bool HasRecord => Record is not null;
+
+    public bool ServesSameAs(Handshake other) =>
+        ReferenceEquals(Record, other.Record) && ReferenceEquals(Certificate, other.Certificate);
+}

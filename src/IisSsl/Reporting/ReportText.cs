@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using IisSsl.Analysis;
+
+namespace IisSsl.Reporting;
+
+/// <summary>The words and safe text every renderer shares.</summary>
+internal static class ReportText
+{
+    public static string Severity(Severity severity) => severity switch
+    {
+        Analysis.Severity.Error => "error",
+        Analysis.Severity.Warning => "warning",
+        _ => "info",
+    };
+
+    /// <summary>The JSON/contract name of a status: <c>covered</c>, <c>notCovered</c>, <c>noCertificate</c>...</summary>
+    public static string StatusName(CoverageStatus status) => JsonNamingPolicyCamel(status.ToString());
+
+    /// <summary>The human form of a status for tables.</summary>
+    public static string StatusLabel(CoverageStatus status) => status switch
+    {
+        CoverageStatus.Covered => "covered",
+        CoverageStatus.NotCovered => "NOT COVERED",
+        CoverageStatus.NoCertificate => "NO CERTIFICATE",
+        CoverageStatus.CertificateMissing => "CERTIFICATE MISSING",
+        _ => "any name",
+    };
+
+    public static string Summary(VerificationReport report) =>
+        $"{(report.Passed ? "PASSED" : "FAILED")}: {Count(report.ErrorCount, "error")}, {Count(report.WarningCount, "warning")}";
+
+    public static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    public static string Date(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string ShortThumbprint(string thumbprint) => thumbprint.Length > 8 ? thumbprint[..8] + "…" : thumbprint;
+
+    /// <summary>
+    /// Text safe to print on a terminal or in a one-line format: control characters (ESC sequences, CR, LF, C1)
+    /// become spaces or '?', so hostile names in a config cannot forge lines or colour codes.
+    /// </summary>
+    public static string OneLine(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return string.Empty;
+        if (!text.Any(char.IsControl))
+            return text;
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+            builder.Append(c is '\r' or '\n' or '\t' ? ' ' : char.IsControl(c) ? '?' : c);
+        return builder.ToString();
+    }
+
+    private static string JsonNamingPolicyCamel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
+}
