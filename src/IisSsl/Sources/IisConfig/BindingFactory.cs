@@ -1,0 +1,29 @@
+using IisSsl.Model;
+
+namespace IisSsl.Sources.IisConfig;
+
+/// <summary>
+/// Builds a <see cref="Binding"/> from the attributes of a <c>&lt;binding&gt;</c> element. Bad text is never an
+/// exception: the binding carries a <see cref="Binding.Problem"/> and the analysis reports it.
+/// </summary>
+public static class BindingFactory
+{
+    public static Binding Create(string? protocol, string? bindingInformation, string? sslFlags, SourceLocation? location)
+    {
+        var information = bindingInformation ?? string.Empty;
+        SslFlagsParser.TryParse(sslFlags, out var flags, out var flagsProblem);
+        if (string.IsNullOrWhiteSpace(protocol))
+            return new Binding(protocol ?? string.Empty, information, null, null, flags, location, "the binding has no protocol attribute");
+
+        var binding = new Binding(protocol, information, null, null, flags, location, flagsProblem);
+        if (bindingInformation is null)
+            return binding with { Problem = $"the {protocol} binding has no bindingInformation attribute" };
+
+        if (!binding.IsHttp && !binding.IsHttps)
+            return binding;
+
+        return BindingInformationParser.TryParse(information, out var endpoint, out var host, out var problem)
+            ? binding with { Endpoint = endpoint, Host = host }
+            : binding with { Problem = problem };
+    }
+}

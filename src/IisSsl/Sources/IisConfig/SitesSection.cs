@@ -1,0 +1,42 @@
+namespace IisSsl.Sources.IisConfig;
+
+/// <summary>
+/// Where an element sits in the text: the 1-based line and position of its name in the start tag and, unless it is
+/// self-closing, of its name in the end tag (both as <see cref="System.Xml.IXmlLineInfo"/> reports them).
+/// </summary>
+internal readonly record struct ElementPosition(int Line, int Position, int EndLine, int EndPosition)
+{
+    public bool IsEmptyElement => EndLine == 0;
+}
+
+internal enum BindingEntryKind
+{
+    /// <summary><c>&lt;binding protocol="…" bindingInformation="…" /&gt;</c>.</summary>
+    Add,
+
+    /// <summary><c>&lt;remove protocol="…" bindingInformation="…" /&gt;</c>: drops one inherited binding.</summary>
+    Remove,
+
+    /// <summary><c>&lt;clear /&gt;</c>: drops every inherited binding.</summary>
+    Clear,
+}
+
+/// <summary>One child of a <c>&lt;bindings&gt;</c> collection, with its raw attribute text.</summary>
+internal sealed record BindingEntry(
+    BindingEntryKind Kind,
+    string? Protocol,
+    string? BindingInformation,
+    string? SslFlags,
+    ElementPosition Position);
+
+/// <summary>A <c>&lt;bindings&gt;</c> element and its children in document order.</summary>
+internal sealed record BindingsElement(ElementPosition Position, IReadOnlyList<BindingEntry> Entries);
+
+/// <summary>A <c>&lt;site&gt;</c> element: its raw name and id, and its own <c>&lt;bindings&gt;</c> if it has one.</summary>
+internal sealed record SiteElement(string? Name, string? Id, ElementPosition Position, BindingsElement? Bindings);
+
+/// <summary>
+/// The parts of <c>system.applicationHost/sites</c> that matter for bindings, as written (before inheritance).
+/// <see cref="SitesPosition"/> is null when the file has no sites section.
+/// </summary>
+internal sealed record SitesSection(ElementPosition? SitesPosition, IReadOnlyList<SiteElement> Sites, BindingsElement? DefaultBindings);
