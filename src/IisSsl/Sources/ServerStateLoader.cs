@@ -1,9 +1,93 @@
 using IisSsl.Model;
+using IisSsl.Sources.Certificates;
+using IisSsl.Sources.HttpSys;
 
 namespace IisSsl.Sources;
 
-/// <summary>Chooses the sources for <see cref="VerifyOptions"/> and reads the server state. (Placeholder.)</summary>
+/// <summary>
+/// Chooses the sources for <see cref="VerifyOptions"/> and reads the server state: the IIS configuration, the
+/// HTTP.SYS records, and only the certificates those records reference. A thumbprint no source has is simply
+/// absent from <see cref="ServerState.CertificatesByThumbprint"/> (the analysis reports CertificateNotFound).
+/// </summary>
 public static class ServerStateLoader
 {
-    public static ServerState Load(VerifyOptions options) => throw new NotImplementedException();
+    public static ServerState Load(VerifyOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Load(
+            IisConfigurationFor(options.IisConfigPath),
+            HttpSysFor(options.SslCertPath),
+            CertificatesFor(options.CertificateFolders, options.PfxPasswordVariable),
+            CentralCertificateStoreFor(options.CentralCertificateStorePath, options.PfxPasswordVariable));
+    }
+
+    /// <summary>Reads the given sources; certificates are looked up in list order, the first that has one wins.</summary>
+    public static ServerState Load(
+        IIisConfigurationSource configuration,
+        IHttpSysSource httpSys,
+        IReadOnlyList<ICertificateSource> certificates,
+        ICentralCertificateLookup? centralCertificateStore = null)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(httpSys);
+        ArgumentNullException.ThrowIfNull(certificates);
+        var iis = configuration.Read();
+        var records = httpSys.Read();
+        return new ServerState(iis, records, ReferencedCertificates(records, certificates), centralCertificateStore);
+    }
+
+    /// <summary>The file given, else IIS's own on Windows; elsewhere there is no default.</summary>
+    public static IIisConfigurationSource IisConfigurationFor(string? path) => IisConfigurationFor(path, OperatingSystem.IsWindows());
+
+    /// <summary><c>.json</c>: the project's snapshot; any other file: saved netsh output; null: the live machine.</summary>
+    public static IHttpSysSource HttpSysFor(string? sslCertPath) =>
+        sslCertPath is null ? new LiveHttpSys()
+        : sslCertPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? new HttpSysJsonSnapshot(sslCertPath)
+        : new NetshSslCertText(sslCertPath);
+
+    /// <summary>The folders if any are given, else the LocalMachine store on Windows, else none.</summary>
+    public static IReadOnlyList<ICertificateSource> CertificatesFor(IReadOnlyList<string> folders, string pfxPasswordVariable)
+    {
+        ArgumentNullException.ThrowIfNull(folders);
+        if (folders.Count > 0)
+            return [new CertificateFolder(folders, pfxPasswordVariable)];
+        return OperatingSystem.IsWindows() ? [new WindowsCertificateStore()] : [];
+    }
+
+    public static ICentralCertificateLookup? CentralCertificateStoreFor(string? folder, string pfxPasswordVariable) =>
+        folder is null ? null : new CentralCertificateStoreFolder(folder, pfxPasswordVariable);
+
+    internal static IIisConfigurationSource IisConfigurationFor(string? path, bool isWindows)
+    {
+        if (path is not null)
+            return new ApplicationHostConfigFile(path);
+        if (!isWindows)
+            throw new InvalidInputException("reading the live IIS configuration needs Windows; pass --config FILE");
+        var windows = Environment.GetEnvironmentVariable("windir") ?? Environment.GetFolderPath(Environment.SpecialFolder.Windows);
+        return new ApplicationHostConfigFile(Path.Combine(windows, "System32", "inetsrv", "config", "applicationHost.config"));
+    }
+
+    private static Dictionary<string, CertificateInfo> ReferencedCertificates(HttpSysState records, IReadOnlyList<ICertificateSource> sources)
+    {
+        var found = new Dictionary<string, CertificateInfo>(StringComparer.OrdinalIgnoreCase);
+        var asked = new HashSet<(string Thumbprint, string Store)>();
+        foreach (var record in records.Bindings)
+        {
+            if (record.Thumbprint is not { Length: > 0 } thumbprint || found.ContainsKey(thumbprint))
+                continue;
+            var store = string.IsNullOrEmpty(record.StoreName) ? "MY" : record.StoreName.ToUpperInvariant();
+            if (!asked.Add((thumbprint.ToUpperInvariant(), store)))
+                continue;
+            foreach (var source in sources)
+            {
+                if (source.Find(thumbprint, record.StoreName) is { } certificate)
+                {
+                    found[thumbprint] = certificate;
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
 }

@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using IisSsl.Model;
+using IisSsl.Sources.HttpSys;
+
+namespace IisSsl.Sources.Certificates;
+
+/// <summary>
+/// Certificates in folders of .cer/.crt/.der/.pem and .pfx/.p12 files, found by the SHA-1 thumbprint the tool
+/// computes (file names do not matter). Lazy: the first lookup hashes the DER/PEM files (the SHA-1 of a
+/// certificate's DER is its thumbprint) without parsing them; a certificate is built only when asked for.
+/// PFX files need their password to be read at all, so they are opened only when no DER/PEM file has the
+/// thumbprint, and then all at once. Folders are read at their top level only.
+/// </summary>
+public sealed class CertificateFolder : ICertificateSource
+{
+    private static readonly string[] PlainExtensions = [".cer", ".crt", ".der", ".pem"];
+    private static readonly string[] PfxExtensions = [".pfx", ".p12"];
+
+    private readonly IReadOnlyList<string> _folders;
+    private readonly string _pfxPasswordVariable;
+    private readonly Dictionary<string, CertificateInfo> _found = new(StringComparer.Ordinal);
+    private Dictionary<string, IndexedCertificate>? _plain;
+    private List<string>? _pfxFiles;
+    private Dictionary<string, CertificateInfo>? _pfx;
+
+    /// <exception cref="InvalidInputException">A folder does not exist.</exception>
+    public CertificateFolder(IEnumerable<string> folders, string pfxPasswordVariable)
+    {
+        ArgumentNullException.ThrowIfNull(folders);
+        _folders = [.. folders];
+        _pfxPasswordVariable = pfxPasswordVariable ?? throw new ArgumentNullException(nameof(pfxPasswordVariable));
+        foreach (var folder in _folders.Where(f => !Directory.Exists(f) && !File.Exists(f)))
+            throw new InvalidInputException("certificate folder not found", folder);
+    }
+
+    public CertificateInfo? Find(string thumbprint, string storeName)
+    {
+        var key = NetshKeys.NormaliseThumbprint(thumbprint ?? string.Empty);
+        if (key is null)
+            return null;
+        if (_found.TryGetValue(key, out var known))
+            return known;
+
+        _plain ??= IndexPlainFiles();
+        if (_plain.TryGetValue(key, out var indexed))
+            return _found[key] = indexed.Load();
+
+        _pfx ??= LoadPfxFiles();
+        return _pfx.TryGetValue(key, out var fromPfx) ? _found[key] = fromPfx : null;
+    }
+
+    private Dictionary<string, IndexedCertificate> IndexPlainFiles()
+    {
+        var index = new Dictionary<string, IndexedCertificate>(StringComparer.Ordinal);
+        _pfxFiles = [];
+        foreach (var file in Files())
+        {
+            var extension = Path.GetExtension(file).ToLowerInvariant();
+            if (PfxExtensions.Contains(extension))
+            {
+                _pfxFiles.Add(file);
+                continue;
+            }
+
+            if (!PlainExtensions.Contains(extension))
+                continue;
+
+            var bytes = ReadBytes(file);
+            if (!PemBundle.LooksLikePem(bytes))
+            {
+                index.TryAdd(Thumbprint(bytes), new IndexedCertificate(file, bytes, null));
+                continue;
+            }
+
+            var pem = PemBundle.Parse(Encoding.UTF8.GetString(bytes));
+            foreach (var der in pem.Certificates)
+            {
+                // An encrypted key cannot be matched without its password; with a single certificate it can only be that one's.
+                var keyState = pem.KeyPem is not null ? KeyState.Unencrypted(pem.KeyPem)
+                    : pem.HasEncryptedKey && pem.Certificates.Count == 1 ? KeyState.Present : null;
+                index.TryAdd(Thumbprint(der), new IndexedCertificate(file, der, keyState));
+            }
+        }
+
+        return index;
+    }
+
+    private Dictionary<string, CertificateInfo> LoadPfxFiles()
+    {
+        var index = new Dictionary<string, CertificateInfo>(StringComparer.Ordinal);
+        foreach (var file in _pfxFiles ?? [])
+        {
+            foreach (var certificate in PfxFile.Load(file, _pfxPasswordVariable))
+                index.TryAdd(certificate.Thumbprint.ToUpperInvariant(), CertificateInfo.From(certificate, file, certificate.HasPrivateKey));
+        }
+
+        return index;
+    }
+
+    private IEnumerable<string> Files() =>
+        _folders.SelectMany<string, string>(f => File.Exists(f) ? [f] : Directory.EnumerateFiles(f).Order(StringComparer.Ordinal).ToList());
+
+    private static byte[] ReadBytes(string file)
+    {
+        try
+        {
+            return File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"cannot be read: {e.Message}", file, inner: e);
+        }
+    }
+
+    private static string Thumbprint(byte[] der) => Convert.ToHexString(SHA1.HashData(der));
+
+    private sealed record KeyState(string? KeyPem)
+    {
+        public static readonly KeyState Present = new((string?)null);
+
+        public static KeyState Unencrypted(string keyPem) => new(keyPem);
+    }
+
+    private sealed record IndexedCertificate(string File, byte[] Der, KeyState? Key)
+    {
+        public CertificateInfo Load()
+        {
+            X509Certificate2 certificate;
+            try
+            {
+                certificate = X509CertificateLoader.LoadCertificate(Der);
+            }
+            catch (CryptographicException e)
+            {
+                throw new InvalidInputException("is not a readable X.509 certificate", File, inner: e);
+            }
+
+            return CertificateInfo.From(certificate, File, HasPrivateKey(certificate));
+        }
+
+        /// <summary>True when the PEM's key belongs to this certificate; null (unknown) when there is no key or it is another's.</summary>
+        private bool? HasPrivateKey(X509Certificate2 certificate)
+        {
+            if (Key is null)
+                return null;
+            if (Key.KeyPem is null)
+                return true;
+            try
+            {
+                using var withKey = X509Certificate2.CreateFromPem(certificate.ExportCertificatePem(), Key.KeyPem);
+                return true;
+            }
+            catch (Exception e) when (e is CryptographicException or ArgumentException)
+            {
+                return null;
+            }
+        }
+    }
+}

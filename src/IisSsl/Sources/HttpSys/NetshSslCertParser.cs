@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Net;
+using IisSsl.Model;
+
+namespace IisSsl.Sources.HttpSys;
+
+/// <summary>
+/// Parses the English output of <c>netsh http show sslcert</c>: blocks of <c>Label : value</c> lines, each
+/// opened by an <c>IP:port</c>, <c>Hostname:port</c> or <c>Central Certificate Store</c> (<c>CCS:port</c>) line.
+/// Fields other than the hash, app id and store name are kept verbatim in <see cref="SslCertBinding.Settings"/>;
+/// the lines under an <c>Extended Properties:</c> heading are kept as <c>Extended Properties[n].Label</c>.
+/// </summary>
+public static class NetshSslCertParser
+{
+    public const string ExtendedPropertiesPrefix = "Extended Properties";
+
+    private const string HashLabel = "Certificate Hash";
+    private const string AppIdLabel = "Application ID";
+    private const string StoreLabel = "Certificate Store Name";
+
+    /// <param name="text">The whole output; CRLF or LF line ends.</param>
+    /// <param name="source">The file (or command) it came from, for locations and messages.</param>
+    /// <exception cref="InvalidInputException">An unknown record label or a line that is not <c>Label : value</c>.</exception>
+    public static HttpSysState Parse(string text, string source)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var bindings = new List<SslCertBinding>();
+        RecordBuilder? record = null;
+        var lineNumber = 0;
+        foreach (var rawLine in text.AsSpan().EnumerateLines())
+        {
+            lineNumber++;
+            var line = rawLine.Trim().ToString();
+            if (line.Length == 0 || IsHeading(line))
+                continue;
+
+            if (!TrySplit(line, out var label, out var value))
+                throw new InvalidInputException($"'{Shorten(line)}' is not a 'Label : value' line of 'netsh http show sslcert' output", source, lineNumber);
+
+            if (RecordKind(label) is { } kind)
+            {
+                if (record is not null)
+                    bindings.Add(record.Build());
+                record = RecordBuilder.Start(kind, label, value, new SourceLocation(source, lineNumber));
+                continue;
+            }
+
+            if (record is null)
+                throw new InvalidInputException($"'{label}' is not a record label netsh prints (IP:port, Hostname:port, Central Certificate Store)", source, lineNumber);
+
+            record.Add(label, value, lineNumber);
+        }
+
+        if (record is not null)
+            bindings.Add(record.Build());
+        return new HttpSysState(source, bindings);
+    }
+
+    private static bool IsHeading(string line) =>
+        line.Trim('-').Length == 0
+        || line.Equals("SSL Certificate bindings:", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The separator is the first colon that has white space (or the line end) next to it, so the colons in
+    /// labels (<c>IP:port</c>) and values (<c>[::]:443</c>, <c>{guid}</c>) are left alone.
+    /// </summary>
+    private static bool TrySplit(string line, out string label, out string value)
+    {
+        for (var i = 1; i < line.Length; i++)
+        {
+            if (line[i] != ':')
+                continue;
+            var spaceBefore = char.IsWhiteSpace(line[i - 1]);
+            var spaceOrEndAfter = i == line.Length - 1 || char.IsWhiteSpace(line[i + 1]);
+            if (spaceBefore || spaceOrEndAfter)
+            {
+                label = line[..i].TrimEnd();
+                value = line[(i + 1)..].Trim();
+                return label.Length > 0;
+            }
+        }
+
+        label = value = string.Empty;
+        return false;
+    }
+
+    private static SslCertBindingKind? RecordKind(string label) =>
+        Is(label, "IP:port") ? SslCertBindingKind.IpPort
+        : Is(label, "Hostname:port") ? SslCertBindingKind.HostnamePort
+        : Is(label, "Central Certificate Store") || Is(label, "CCS:port") || Is(label, "CCS") ? SslCertBindingKind.CentralCertificateStore
+        : null;
+
+    private static bool Is(string label, string expected) => label.Equals(expected, StringComparison.OrdinalIgnoreCase);
+
+    private static string Shorten(string line) => line.Length <= 60 ? line : line[..57] + "...";
+
+    private sealed class RecordBuilder
+    {
+        private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
+        private readonly SourceLocation _location;
+        private readonly SslCertBindingKind _kind;
+        private readonly int _port;
+        private readonly IPAddress? _address;
+        private readonly HostName? _host;
+        private string? _thumbprint;
+        private string _storeName = "MY";
+        private Guid _appId;
+        private int _extendedBlocks;
+        private bool _inExtendedBlock;
+
+        private RecordBuilder(SslCertBindingKind kind, int port, IPAddress? address, HostName? host, SourceLocation location)
+        {
+            _kind = kind;
+            _port = port;
+            _address = address;
+            _host = host;
+            _location = location;
+        }
+
+        public static RecordBuilder Start(SslCertBindingKind kind, string label, string value, SourceLocation location)
+        {
+            var problem = $"'{value}' is not a valid {label} value";
+            switch (kind)
+            {
+                case SslCertBindingKind.IpPort:
+                    if (!NetshKeys.TryParseIpPort(value, out var address, out var port))
+                        throw Invalid(problem + " (expected e.g. 0.0.0.0:443 or [::]:443)", location);
+                    return new RecordBuilder(kind, port, address, null, location);
+
+                case SslCertBindingKind.HostnamePort:
+                    if (!NetshKeys.TrySplitPort(value, out var name, out port))
+                        throw Invalid(problem + " (expected e.g. www.example.com:443)", location);
+                    // Early IIS 8 wrote the Central Certificate Store record as hostnameport=*:443.
+                    if (name == "*")
+                        return new RecordBuilder(SslCertBindingKind.CentralCertificateStore, port, null, null, location);
+                    if (!HostName.TryParse(name, out var host, out var error))
+                        throw Invalid($"{problem}: {error}", location);
+                    return new RecordBuilder(kind, port, null, host, location);
+
+                default:
+                    var portText = value.Contains(':', StringComparison.Ordinal) ? value[(value.LastIndexOf(':') + 1)..] : value;
+                    if (!NetshKeys.TryParsePort(portText, out port))
+                        throw Invalid(problem + " (expected a port, e.g. 443)", location);
+                    return new RecordBuilder(kind, port, null, null, location);
+            }
+        }
+
+        public void Add(string label, string value, int line)
+        {
+            if (label.Equals(ExtendedPropertiesPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                _inExtendedBlock = true;
+                _extendedBlocks++;
+                return;
+            }
+
+            if (!_inExtendedBlock)
+            {
+                if (Is(label, HashLabel))
+                {
+                    _thumbprint = IsNull(value) ? null : Thumbprint(value, line);
+                    return;
+                }
+
+                if (Is(label, AppIdLabel))
+                {
+                    _appId = IsNull(value) ? Guid.Empty : AppId(value, line);
+                    return;
+                }
+
+                if (Is(label, StoreLabel))
+                {
+                    _storeName = IsNull(value) ? "MY" : value;
+                    return;
+                }
+            }
+
+            var key = _inExtendedBlock
+                ? string.Create(CultureInfo.InvariantCulture, $"{ExtendedPropertiesPrefix}[{_extendedBlocks - 1}].{label}")
+                : label;
+            if (!_settings.TryAdd(key, value))
+                throw new InvalidInputException($"'{label}' appears twice in the record that starts at line {_location.Line}", _location.File, line);
+        }
+
+        public SslCertBinding Build() =>
+            new(_kind, _port, _address, _host, _thumbprint, _storeName, _appId, _location) { Settings = _settings };
+
+        private static bool IsNull(string value) => value.Length == 0 || value.Equals("(null)", StringComparison.OrdinalIgnoreCase);
+
+        private string Thumbprint(string value, int line) =>
+            NetshKeys.NormaliseThumbprint(value)
+            ?? throw new InvalidInputException($"{HashLabel} '{value}' is not a hexadecimal SHA-1 thumbprint", _location.File, line);
+
+        private Guid AppId(string value, int line) =>
+            Guid.TryParse(value, out var id)
+                ? id
+                : throw new InvalidInputException($"{AppIdLabel} '{value}' is not a GUID", _location.File, line);
+
+        private static InvalidInputException Invalid(string problem, SourceLocation location) =>
+            new(problem, location.File, location.Line);
+    }
+}
