@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using IisSsl.Sources;
 
 namespace IisSsl.Execution;
 

@@ -1,8 +1,11 @@
+using System.Runtime.Versioning;
 using IisSsl.Analysis;
 using IisSsl.Execution;
+using IisSsl.Execution.Config;
 using IisSsl.Model;
 using IisSsl.Reporting;
 using IisSsl.Sources;
+using IisSsl.Sources.HttpSys;
 
 namespace IisSsl.Planning;
 
@@ -38,14 +41,23 @@ internal sealed record EnsureServices
     public static EnsureServices Default { get; } = new()
     {
         ReadConfig = path => new ApplicationHostConfigFile(path).Read(),
-        EditConfig = (_, _, _) => throw new NotImplementedException("ApplicationHostConfigEditor arrives with the config branch."),
-        ParseSnapshot = (_, _) => throw new NotImplementedException("HttpSysSnapshotFormat arrives with the httpsys branch."),
-        SerializeSnapshot = _ => throw new NotImplementedException("HttpSysSnapshotFormat arrives with the httpsys branch."),
-        ReadNetshText = _ => throw new NotImplementedException("NetshSslCertText arrives with the httpsys branch."),
-        CertificateSources = _ => [],
-        CentralCertificateStore = _ => null,
+        EditConfig = ApplicationHostConfigEditor.Apply,
+        ParseSnapshot = HttpSysSnapshotFormat.Parse,
+        SerializeSnapshot = HttpSysSnapshotFormat.Serialize,
+        ReadNetshText = path => new NetshSslCertText(path).Read(),
+        CertificateSources = options => ServerStateLoader.CertificatesFor(options.CertificateFolders, options.PfxPasswordVariable),
+        CentralCertificateStore = options => ServerStateLoader.CentralCertificateStoreFor(options.CentralCertificateStorePath, options.PfxPasswordVariable),
         Analyze = CoverageAnalyzer.Analyze,
+        Live = OperatingSystem.IsWindows() ? LiveWindows : null,
     };
+
+    /// <summary>netsh and the LocalMachine store. Not exercised by the tests (needs Windows and elevation).</summary>
+    [SupportedOSPlatform("windows")]
+    private static LiveServer LiveWindows()
+    {
+        var runner = new ProcessCommandRunner();
+        return new LiveServer(new Sources.HttpSys.LiveHttpSys(runner), new NetshHttpSysExecutor(runner), new WindowsCertificateImporter());
+    }
 }
 
 /// <summary>Reading and changing the live machine's HTTP.SYS records and certificate store.</summary>

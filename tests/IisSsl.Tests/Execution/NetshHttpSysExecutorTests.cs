@@ -1,6 +1,7 @@
 using System.Net;
 using IisSsl.Execution;
 using IisSsl.Model;
+using IisSsl.Sources;
 using NSubstitute;
 
 namespace IisSsl.Tests.Execution;
