@@ -44,6 +44,8 @@ public static class EnsurePlanner
         private readonly List<ConfigEdit> _configEdits = [];
         private readonly List<string> _conflicts = [];
         private readonly List<string> _decisions = [];
+        private readonly Dictionary<(string Site, Endpoint Endpoint, HostName Host), int> _httpsBindingAt = [];
+        private ILookup<Endpoint, HostName>? _nonSniHostsByEndpoint;
 
         public Planning(EnsureManifest manifest, IReadOnlyDictionary<string, ResolvedCertificate> certificates, ServerState current)
         {
@@ -53,7 +55,13 @@ public static class EnsurePlanner
             foreach (var site in current.Configuration.Sites)
             {
                 _sites.TryAdd(site.Name, site);
-                _bindings.TryAdd(site.Name, [.. site.Bindings]);
+                if (!_bindings.TryAdd(site.Name, [.. site.Bindings]))
+                    continue;
+                for (var i = 0; i < site.Bindings.Count; i++)
+                {
+                    if (site.Bindings[i] is { IsHttps: true, Endpoint: { } endpoint, Host: { } host })
+                        _httpsBindingAt.TryAdd((site.Name.ToUpperInvariant(), endpoint, host), i);
+                }
             }
 
             foreach (var record in current.HttpSys.Bindings)
@@ -103,7 +111,8 @@ public static class EnsurePlanner
                 }
 
                 var target = sharedCertificates.FirstOrDefault() ?? record?.Thumbprint;
-                var sharedHosts = OtherNonSniHosts(endpoint).Concat(shared.SelectMany(e => e.HostNames)).ToList();
+                var sharedHosts = OtherNonSniHosts(endpoint);
+                sharedHosts.AddRange(shared.SelectMany(e => e.HostNames));
                 foreach (var entry in group)
                 {
                     if (entry.Sni != SniMode.Auto)
@@ -138,10 +147,15 @@ public static class EnsurePlanner
         }
 
         /// <summary>Host names on the endpoint served by its ipport record that the manifest does not declare.</summary>
-        private IEnumerable<HostName> OtherNonSniHosts(Endpoint endpoint) =>
-            _bindings.SelectMany(pair => pair.Value
-                .Where(b => b.IsHttps && !b.UsesSni && b.Host is not null && endpoint.Equals(b.Endpoint) && !_declared.Contains((_sites[pair.Key].Name, endpoint, b.Host)))
-                .Select(b => b.Host!));
+        private List<HostName> OtherNonSniHosts(Endpoint endpoint)
+        {
+            _nonSniHostsByEndpoint ??= _bindings
+                .SelectMany(pair => pair.Value
+                    .Where(b => b.IsHttps && !b.UsesSni && b.Host is not null && b.Endpoint is not null && !_declared.Contains((_sites[pair.Key].Name, b.Endpoint, b.Host)))
+                    .Select(b => (Endpoint: b.Endpoint!, Host: b.Host!)))
+                .ToLookup(b => b.Endpoint, b => b.Host);
+            return [.. _nonSniHostsByEndpoint[endpoint]];
+        }
 
         private void EnsureBindings(ManifestSite entry, bool sni)
         {
@@ -149,12 +163,12 @@ public static class EnsurePlanner
             var bindings = _bindings[siteName];
             foreach (var host in entry.HostNames)
             {
-                var index = bindings.FindIndex(b => b.IsHttps && entry.Endpoint.Equals(b.Endpoint) && host.Equals(b.Host));
-                if (index < 0)
+                if (!_httpsBindingAt.TryGetValue((siteName.ToUpperInvariant(), entry.Endpoint, host), out var index))
                 {
                     var flags = sni ? SslFlags.Sni : SslFlags.None;
                     var information = IisHostText.BindingInformation(entry.Endpoint, host);
                     _configEdits.Add(new ConfigEdit.AddBinding(siteName, "https", information, flags));
+                    _httpsBindingAt[(siteName.ToUpperInvariant(), entry.Endpoint, host)] = bindings.Count;
                     bindings.Add(new Binding("https", information, entry.Endpoint, host, flags));
                     continue;
                 }

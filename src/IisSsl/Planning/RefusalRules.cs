@@ -17,10 +17,11 @@ public static class RefusalRules
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(predicted);
         var reasons = new List<string>();
+        var scope = new ManifestScope(manifest);
         var existing = before.Findings.Where(f => f.Severity == Severity.Error).Select(Key).ToHashSet();
         foreach (var finding in predicted.Findings.Where(f => f.Severity == Severity.Error))
         {
-            if (Concerns(manifest, finding.Site, finding.HostName) || !existing.Contains(Key(finding)))
+            if (scope.Concerns(finding.Site, finding.HostName) || !existing.Contains(Key(finding)))
                 reasons.Add($"{finding.Code}: {finding.Message}");
         }
 
@@ -34,6 +35,7 @@ public static class RefusalRules
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(predicted);
+        var scope = new ManifestScope(manifest);
         var after = new Dictionary<(string, string, string?, bool), HostReport>();
         foreach (var endpoint in predicted.Endpoints)
         {
@@ -45,7 +47,7 @@ public static class RefusalRules
         {
             foreach (var host in endpoint.Hosts)
             {
-                if (Concerns(manifest, host.Site, host.HostName) && host.HostName is not null)
+                if (host.HostName is not null && scope.Declares(host.HostName))
                     continue;
                 if (host.Certificate is null || !after.TryGetValue((endpoint.Endpoint, host.Site.ToUpperInvariant(), host.HostName, host.Sni), out var then))
                     continue;
@@ -59,13 +61,18 @@ public static class RefusalRules
         }
     }
 
-    /// <summary>A finding about a manifest host name, or about a site the manifest lists.</summary>
-    private static bool Concerns(EnsureManifest manifest, string? site, string? hostName)
-    {
-        if (hostName is not null && manifest.Sites.Any(s => s.HostNames.Any(h => string.Equals(h.Value, hostName, StringComparison.OrdinalIgnoreCase))))
-            return true;
-        return site is not null && hostName is null && manifest.Sites.Any(s => string.Equals(s.Name, site, StringComparison.OrdinalIgnoreCase));
-    }
-
     private static (string Code, string? Site, string? Endpoint, string? Host) Key(Finding f) => (f.Code, f.Site, f.Endpoint, f.HostName);
+
+    /// <summary>The sites and host names a manifest declares, for constant-time questions.</summary>
+    private sealed class ManifestScope(EnsureManifest manifest)
+    {
+        private readonly HashSet<string> _hosts = manifest.Sites.SelectMany(s => s.HostNames).Select(h => h.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> _sites = manifest.Sites.Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        public bool Declares(string hostName) => _hosts.Contains(hostName);
+
+        /// <summary>A finding about a manifest host name, or a site-level finding about a site the manifest lists.</summary>
+        public bool Concerns(string? site, string? hostName) =>
+            hostName is not null ? _hosts.Contains(hostName) : site is not null && _sites.Contains(site);
+    }
 }

@@ -66,7 +66,8 @@ public static class PlanRenderer
     private static void RenderText(EnsureResult result, TextWriter output)
     {
         var changes = result.Plan is null ? [] : Changes(result.Plan);
-        output.WriteLine($"EnsureSslHostHeaders {result.ManifestPath}: {Describe(result.Outcome)} ({changes.Count} change(s))");
+        var counted = result.Outcome == EnsureOutcome.Applied ? "made" : result.Outcome == EnsureOutcome.RolledBack ? "undone" : "planned";
+        output.WriteLine($"EnsureSslHostHeaders {result.ManifestPath}: {Describe(result.Outcome)} ({changes.Count} change(s) {counted})");
         if (result.Plan is { Decisions.Count: > 0 } plan)
         {
             output.WriteLine("Decisions:");
