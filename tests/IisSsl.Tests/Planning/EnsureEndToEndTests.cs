@@ -201,4 +201,15 @@ public sealed class EnsureEndToEndTests : IDisposable
         Assert.Equal(original, File.ReadAllBytes(ConfigPath));
         Assert.False(File.Exists(SnapshotPath));
     }
+
+    [Fact]
+    public void Apply_cannot_write_back_to_saved_netsh_text()
+    {
+        var netsh = _temp.Write("sslcert.txt", "\nSSL Certificate bindings:\n-------------------------\n\n");
+
+        var error = Assert.Throws<InvalidInputException>(() => IisSslEngine.Apply(Options(Manifest("san.pfx")) with { SslCertPath = netsh }));
+
+        Assert.Equal(netsh, error.File);
+        Assert.Equal(EnsureOutcome.Planned, IisSslEngine.Plan(Options(Manifest("san.pfx")) with { SslCertPath = netsh }).Outcome);
+    }
 }
