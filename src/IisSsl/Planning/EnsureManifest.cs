@@ -17,7 +17,7 @@ public sealed record ManifestSite(
     SniMode Sni,
     int Line);
 
-/// <summary>A named certificate of the manifest: in a store by thumbprint, or a PFX file to be imported.</summary>
+/// <summary>A named certificate of the manifest: in a store by thumbprint, a PFX file to be imported, or the Central Certificate Store.</summary>
 public abstract record ManifestCertificate(string Name, int Line)
 {
     /// <summary><c>{ "thumbprint": "…", "store": "My" }</c>: already in the LocalMachine store.</summary>
@@ -25,4 +25,7 @@ public abstract record ManifestCertificate(string Name, int Line)
 
     /// <summary><c>{ "file": "certs/v2.pfx", "passwordEnv": "V2_PFX_PASSWORD" }</c>; <see cref="FilePath"/> is absolute.</summary>
     public sealed record FromFile(string Name, string FilePath, string? PasswordVariable, int Line) : ManifestCertificate(Name, Line);
+
+    /// <summary><c>{ "centralCertificateStore": true }</c>: IIS picks <c>host.pfx</c> by SNI name (sslFlags 3, a <c>ccs=port</c> record).</summary>
+    public sealed record CentralStore(string Name, int Line) : ManifestCertificate(Name, Line);
 }

@@ -83,7 +83,7 @@ public static class EnsurePlanner
 
             var usesSni = DecideSni();
             foreach (var entry in _manifest.Sites)
-                EnsureBindings(entry, usesSni[entry]);
+                EnsureBindings(entry, usesSni[entry], Certificate(entry).CentralCertificateStore);
             EnsureRecords(usesSni);
             if (removeStaleBindings)
                 RemoveStaleBindings();
@@ -101,7 +101,7 @@ public static class EnsurePlanner
             {
                 var endpoint = group.Key;
                 var record = _records.GetValueOrDefault(IpPortKey(endpoint));
-                var shared = group.Where(e => e.Sni == SniMode.Never).ToList();
+                var shared = group.Where(e => e.Sni == SniMode.Never && !Certificate(e).CentralCertificateStore).ToList();
                 var sharedCertificates = shared.Select(e => Certificate(e).Thumbprint).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
                 if (sharedCertificates.Count > 1)
                 {
@@ -115,6 +115,12 @@ public static class EnsurePlanner
                 sharedHosts.AddRange(shared.SelectMany(e => e.HostNames));
                 foreach (var entry in group)
                 {
+                    if (Certificate(entry).CentralCertificateStore)
+                    {
+                        result[entry] = true;
+                        continue;
+                    }
+
                     if (entry.Sni != SniMode.Auto)
                     {
                         result[entry] = entry.Sni == SniMode.Always;
@@ -157,7 +163,7 @@ public static class EnsurePlanner
             return [.. _nonSniHostsByEndpoint[endpoint]];
         }
 
-        private void EnsureBindings(ManifestSite entry, bool sni)
+        private void EnsureBindings(ManifestSite entry, bool sni, bool centralStore)
         {
             var siteName = _sites[entry.Name].Name;
             var bindings = _bindings[siteName];
@@ -165,7 +171,7 @@ public static class EnsurePlanner
             {
                 if (!_httpsBindingAt.TryGetValue((siteName.ToUpperInvariant(), entry.Endpoint, host), out var index))
                 {
-                    var flags = sni ? SslFlags.Sni : SslFlags.None;
+                    var flags = Flags(SslFlags.None, sni, centralStore);
                     var information = IisHostText.BindingInformation(entry.Endpoint, host);
                     _configEdits.Add(new ConfigEdit.AddBinding(siteName, "https", information, flags));
                     _httpsBindingAt[(siteName.ToUpperInvariant(), entry.Endpoint, host)] = bindings.Count;
@@ -174,7 +180,7 @@ public static class EnsurePlanner
                 }
 
                 var existing = bindings[index];
-                var desired = (existing.SslFlags & ~(SslFlags.Sni | SslFlags.CentralCertStore)) | (sni ? SslFlags.Sni : SslFlags.None);
+                var desired = Flags(existing.SslFlags, sni, centralStore);
                 if (desired != existing.SslFlags)
                 {
                     _configEdits.Add(new ConfigEdit.SetSslFlags(siteName, existing.Protocol, existing.BindingInformation, desired));
@@ -183,11 +189,23 @@ public static class EnsurePlanner
             }
         }
 
+        /// <summary>The binding's other bits kept; SNI and CCS as the manifest says (CCS always goes with SNI).</summary>
+        private static SslFlags Flags(SslFlags existing, bool sni, bool centralStore) =>
+            (existing & ~(SslFlags.Sni | SslFlags.CentralCertStore))
+            | (sni || centralStore ? SslFlags.Sni : SslFlags.None)
+            | (centralStore ? SslFlags.CentralCertStore : SslFlags.None);
+
         private void EnsureRecords(Dictionary<ManifestSite, bool> usesSni)
         {
             foreach (var entry in _manifest.Sites)
             {
                 var certificate = Certificate(entry);
+                if (certificate.CentralCertificateStore)
+                {
+                    EnsureRecord(new SslCertBinding(SslCertBindingKind.CentralCertificateStore, entry.Endpoint.Port, AppId: IisAppId));
+                    continue;
+                }
+
                 if (!usesSni[entry])
                 {
                     var address = entry.Endpoint.Address;
@@ -209,8 +227,9 @@ public static class EnsurePlanner
                 return;
             }
 
-            if (string.Equals(existing.Thumbprint, desired.Thumbprint, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(existing.StoreName, desired.StoreName, StringComparison.OrdinalIgnoreCase))
+            if (desired.Kind == SslCertBindingKind.CentralCertificateStore
+                || (string.Equals(existing.Thumbprint, desired.Thumbprint, StringComparison.OrdinalIgnoreCase)
+                    && string.Equals(existing.StoreName, desired.StoreName, StringComparison.OrdinalIgnoreCase)))
                 return;
             if (existing.AppId != IisAppId)
             {
@@ -244,7 +263,7 @@ public static class EnsurePlanner
         private void DeleteUnusedHostRecords()
         {
             var used = _bindings.Values.SelectMany(list => list)
-                .Where(b => b.IsHttps && b.UsesSni && b.Host is not null && b.Endpoint is not null)
+                .Where(b => b.IsHttps && b.UsesSni && !b.UsesCentralCertStore && b.Host is not null && b.Endpoint is not null)
                 .Select(b => (b.Host!, b.Endpoint!.Port))
                 .ToHashSet();
             foreach (var (host, port) in _touchedHosts.Where(t => !used.Contains(t)))

@@ -27,6 +27,7 @@ public static class ManifestCertificateResolver
                 ManifestCertificate.InStore store => new ResolvedCertificate(
                     store.Name, store.Thumbprint, store.StoreName, sources.Select(s => s.Find(store.Thumbprint, store.StoreName)).FirstOrDefault(c => c is not null)),
                 ManifestCertificate.FromFile file => FromFile(manifest.Path, file),
+                ManifestCertificate.CentralStore central => ResolvedCertificate.CentralStore(central.Name),
                 _ => throw new InvalidOperationException("Unknown manifest certificate kind."),
             };
         }

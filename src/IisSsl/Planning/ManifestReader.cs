@@ -64,12 +64,25 @@ public static class ManifestReader
         private ManifestCertificate Certificate(string name, JsonTree node)
         {
             if (node is not JsonTree.Object certificate)
-                throw Error($"certificate \"{name}\" must be an object with \"thumbprint\" (and \"store\") or \"file\" (and \"passwordEnv\")", node);
-            CheckMembers(certificate, $"certificate \"{name}\"", "thumbprint", "store", "file", "passwordEnv");
+                throw Error($"certificate \"{name}\" must be an object with \"thumbprint\" (and \"store\"), \"file\" (and \"passwordEnv\") or \"centralCertificateStore\": true", node);
+            CheckMembers(certificate, $"certificate \"{name}\"", "thumbprint", "store", "file", "passwordEnv", "centralCertificateStore");
             var thumbprint = OptionalString(certificate, "thumbprint");
             var file = OptionalString(certificate, "file");
-            if ((thumbprint is null) == (file is null))
-                throw Error($"certificate \"{name}\" needs exactly one of \"thumbprint\" or \"file\"", node);
+            var central = Optional(certificate, "centralCertificateStore") switch
+            {
+                null or JsonTree.Literal { Kind: JsonTokenType.False } => false,
+                JsonTree.Literal { Kind: JsonTokenType.True } => true,
+                var other => throw Error($"certificate \"{name}\": \"centralCertificateStore\" must be true or false", other),
+            };
+            if (new[] { thumbprint is not null, file is not null, central }.Count(given => given) != 1)
+                throw Error($"certificate \"{name}\" needs exactly one of \"thumbprint\", \"file\" or \"centralCertificateStore\": true", node);
+            if (central)
+            {
+                if (Optional(certificate, "store") is not null || Optional(certificate, "passwordEnv") is not null)
+                    throw Error($"certificate \"{name}\": the Central Certificate Store takes no \"store\" or \"passwordEnv\" (the store's own settings apply)", node);
+                return new ManifestCertificate.CentralStore(name, node.Line);
+            }
+
             if (thumbprint is not null)
             {
                 if (OptionalString(certificate, "passwordEnv") is not null)

@@ -212,4 +212,24 @@ public sealed class EnsureEndToEndTests : IDisposable
         Assert.Equal(netsh, error.File);
         Assert.Equal(EnsureOutcome.Planned, IisSslEngine.Plan(Options(Manifest("san.pfx")) with { SslCertPath = netsh }).Outcome);
     }
+
+    [Fact]
+    public void Hosts_served_from_the_central_certificate_store_verify_after_apply()
+    {
+        var store = _temp.CreateDirectory("ccs");
+        CertificateFiles.WritePfx(V1Only, Path.Combine(store, "sitev1.mysite.com.pfx"), Password);
+        CertificateFiles.WritePfx(San, Path.Combine(store, "sitev2.mysite.com.pfx"), Password);
+        var manifest = _temp.Write("ccs.json", """
+            { "certificates": { "ccs": { "centralCertificateStore": true } },
+              "sites": [ { "name": "MySite V1", "hostNames": ["sitev1.mysite.com"], "certificate": "ccs" },
+                         { "name": "MySite V2", "hostNames": ["sitev2.mysite.com"], "certificate": "ccs" } ] }
+            """);
+
+        var result = IisSslEngine.Apply(Options(manifest) with { CentralCertificateStorePath = store });
+
+        Assert.Equal(EnsureOutcome.Applied, result.Outcome);
+        var hosts = IisSslEngine.Verify(new VerifyOptions { IisConfigPath = ConfigPath, SslCertPath = SnapshotPath, CentralCertificateStorePath = store, PfxPasswordVariable = PasswordVariable })
+            .Endpoints.SelectMany(e => e.Hosts).OrderBy(h => h.HostName).ToList();
+        Assert.Equal([(CoverageStatus.Covered, "ccs=443", V1Only.Thumbprint), (CoverageStatus.Covered, "ccs=443", San.Thumbprint)], hosts.Select(h => (h.Status, h.ServedBy, h.Certificate?.Thumbprint)));
+    }
 }

@@ -214,4 +214,26 @@ public sealed class EnsurePlannerTests
         Assert.True(plan.Predicted.CertificatesByThumbprint.ContainsKey(San.Thumbprint));
         Assert.Contains(plan.Predicted.Configuration.Sites[0].Bindings, b => b.IsHttps && b.Host == HostName.Parse("sitev1.mysite.com"));
     }
+
+    [Fact]
+    public void A_central_certificate_store_entry_sets_sni_and_ccs_flags_and_one_ccs_record_per_port()
+    {
+        var current = new ServerBuilder()
+            .Site("MySite V1", "http *:80:sitev1.mysite.com", "https *:443:sitev1.mysite.com 1")
+            .Site("MySite V2", "http *:80:sitev2.mysite.com")
+            .HostnamePort("sitev1.mysite.com", 443, V1Only)
+            .Build();
+        var manifest = Manifests.With(("MySite V1", "ccs", SniMode.Never, ["sitev1.mysite.com"]), ("MySite V2", "ccs", SniMode.Auto, ["sitev2.mysite.com"]));
+        var certificates = new Dictionary<string, ResolvedCertificate> { ["ccs"] = ResolvedCertificate.CentralStore("ccs") };
+
+        var plan = EnsurePlanner.Plan(manifest, certificates, current);
+
+        Assert.Equal(
+            [new ConfigEdit.SetSslFlags("MySite V1", "https", "*:443:sitev1.mysite.com", SslFlags.Sni | SslFlags.CentralCertStore),
+             new ConfigEdit.AddBinding("MySite V2", "https", "*:443:sitev2.mysite.com", SslFlags.Sni | SslFlags.CentralCertStore)],
+            plan.ConfigEdits);
+        Assert.Equal(["ccs=443"], plan.HttpSysEditsBeforeConfig.Select(e => e.Record.Key));
+        Assert.Equal(["hostnameport=sitev1.mysite.com:443"], plan.HttpSysEditsAfterConfig.Select(e => e.Record.Key));
+        Assert.Null(plan.HttpSysEdits[0].Record.Thumbprint);
+    }
 }

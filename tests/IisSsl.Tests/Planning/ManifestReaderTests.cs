@@ -109,4 +109,14 @@ public sealed class ManifestReaderTests : IDisposable
 
         Assert.EndsWith("absent.json", error.File, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_central_certificate_store_certificate_takes_no_thumbprint_or_store()
+    {
+        var manifest = Read("""{ "certificates": { "ccs": { "centralCertificateStore": true } }, "sites": [ { "name": "S", "hostNames": ["a.com"], "certificate": "ccs" } ] }""");
+
+        Assert.IsType<ManifestCertificate.CentralStore>(manifest.Certificates["ccs"]);
+        Assert.Contains("exactly one of", Rejects("""{ "certificates": { "c": { "centralCertificateStore": true, "file": "a.pfx" } }, "sites": [] }""").Message, StringComparison.Ordinal);
+        Assert.Contains("no \"store\"", Rejects("""{ "certificates": { "c": { "centralCertificateStore": true, "store": "My" } }, "sites": [] }""").Message, StringComparison.Ordinal);
+    }
 }
