@@ -12,19 +12,23 @@ internal static class ReportOutput
 {
     public static void Write(VerificationReport report, ReportFormat format, string? outputPath, CliConsole console)
     {
-        if (outputPath is not null)
-        {
-            WriteFile(outputPath, writer => ReportRenderer.Render(report, format, writer));
-            ReportRenderer.Render(report, ReportFormat.Text, console.Out);
-            console.Error.WriteLine($"Report written to {outputPath}");
-        }
-        else
-        {
-            ReportRenderer.Render(report, format, console.Out);
-        }
-
+        Write((f, writer) => ReportRenderer.Render(report, f, writer), format, outputPath, console);
         if (outputPath is not null || format == ReportFormat.Text)
             CiAnnotations.Write(report, console.Out, Environment.GetEnvironmentVariable);
+    }
+
+    /// <summary>Writes any result that <paramref name="render"/> can put in each <see cref="ReportFormat"/>.</summary>
+    public static void Write(Action<ReportFormat, TextWriter> render, ReportFormat format, string? outputPath, CliConsole console)
+    {
+        if (outputPath is null)
+        {
+            render(format, console.Out);
+            return;
+        }
+
+        WriteFile(outputPath, writer => render(format, writer));
+        render(ReportFormat.Text, console.Out);
+        console.Error.WriteLine($"Report written to {outputPath}");
     }
 
     public static void WriteFile(string path, Action<TextWriter> render)

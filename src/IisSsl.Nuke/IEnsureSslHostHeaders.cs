@@ -32,7 +32,7 @@ public interface IEnsureSslHostHeaders : IHazIisSslServer
 
     sealed Configure<EnsureOptions> EnsureSettingsBase => _ => _ with
     {
-        IisConfigPath = Config,
+        IisConfigPath = IisConfig,
         SslCertPath = SslCert,
         CertificateFolders = Certs.Select(x => x.ToString()).ToArray(),
         CentralCertificateStorePath = Ccs,

@@ -4,17 +4,15 @@ using Nuke.Common.IO;
 namespace IisSsl.Nuke;
 
 /// <summary>
-/// The server the IisSsl components work on: one set of parameters (<c>--iis-config</c>, <c>--iis-ssl-cert</c>,
-/// <c>--iis-certs</c>, ...) serves EnsureSslHostHeaders, VerifyCertCoverage and ProbeTlsEndpoints alike, so a
-/// build verifies exactly the state it just ensured. Null paths mean the live machine (Windows only).
+/// The server the IisSsl components work on: one set of parameters serves EnsureSslHostHeaders,
+/// VerifyCertCoverage and ProbeTlsEndpoints alike, so a build verifies exactly the state it just ensured. They carry
+/// no prefix so that they are the same names as in every other host (<c>--iis-config</c>, <c>--sslcert</c>,
+/// <c>--certs</c>, <c>--ccs</c>; Nuke ignores dashes and case). Null paths mean the live machine (Windows only).
 /// </summary>
-[ParameterPrefix(Iis)]
 public interface IHazIisSslServer : INukeBuild
 {
-    public const string Iis = nameof(Iis);
-
     [Parameter("applicationHost.config to read (default: the live machine's)")]
-    AbsolutePath? Config => TryGetValue(() => Config);
+    AbsolutePath? IisConfig => TryGetValue(() => IisConfig);
 
     [Parameter("HTTP.SYS certificate bindings: saved 'netsh http show sslcert' text or a JSON snapshot (default: live HTTP.SYS)")]
     AbsolutePath? SslCert => TryGetValue(() => SslCert);
@@ -28,7 +26,7 @@ public interface IHazIisSslServer : INukeBuild
     [Parameter("Environment variable holding the PFX password (default IIS_SSL_PFX_PASSWORD)")]
     string PfxPasswordVariable => TryGetValue(() => PfxPasswordVariable) ?? VerifyOptions.DefaultPfxPasswordVariable;
 
-    [Parameter("PFX password; handed to the engine through the variable named by --iis-pfx-password-variable")]
+    [Parameter("PFX password; handed to the engine through the variable named by --pfx-password-variable")]
     [Secret]
     string? PfxPassword => TryGetValue(() => PfxPassword);
 

@@ -40,7 +40,7 @@ public interface IProbeTlsEndpoints : IHazIisSslServer
     {
         Targets = Targets,
         Hosts = Hosts,
-        IisConfigPath = Config,
+        IisConfigPath = IisConfig,
         ConnectAddress = ConnectAddress,
         NoSniOnly = NoSni,
         CaBundlePath = CaBundle,

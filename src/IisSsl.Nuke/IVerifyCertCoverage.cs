@@ -22,7 +22,7 @@ public interface IVerifyCertCoverage : IHazIisSslServer
 
     sealed Configure<VerifyOptions> VerifySettingsBase => _ => _ with
     {
-        IisConfigPath = Config,
+        IisConfigPath = IisConfig,
         SslCertPath = SslCert,
         CertificateFolders = Certs.Select(x => x.ToString()).ToArray(),
         CentralCertificateStorePath = Ccs,

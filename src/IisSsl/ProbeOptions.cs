@@ -32,8 +32,14 @@ public sealed record ProbeOptions
     /// <summary>Optional HTTP check per host: expected status code.</summary>
     public int? ExpectStatus { get; init; }
 
-    /// <summary>Optional HTTP check per host: text the body must contain (catches the wrong site answering).</summary>
+    /// <summary>
+    /// Optional HTTP check per host: text the body must contain (catches the wrong site answering).
+    /// <c>{host}</c> stands for the probed host name.
+    /// </summary>
     public string? ExpectBodyContains { get; init; }
+
+    /// <summary>The path the HTTP check asks for.</summary>
+    public string HttpPath { get; init; } = "/";
 
     public int ExpiryWarningDays { get; init; } = 30;
 

@@ -23,8 +23,8 @@ public sealed partial class ParameterTests
 
         Assert.Equal(
             [
-                "CertCoverageFormat", "CertCoverageOutput",
-                "IisCcs", "IisCerts", "IisConfig", "IisExpiryWarningDays", "IisPfxPassword", "IisPfxPasswordVariable", "IisSslCert",
+                "Ccs", "CertCoverageFormat", "CertCoverageOutput", "Certs", "ExpiryWarningDays",
+                "IisConfig", "PfxPassword", "PfxPasswordVariable", "SslCert",
                 "SslHostHeadersBackupDirectory", "SslHostHeadersDryRun", "SslHostHeadersFormat", "SslHostHeadersManifest", "SslHostHeadersOutput",
                 "TlsProbeCaBundle", "TlsProbeConnectAddress", "TlsProbeFormat", "TlsProbeHosts", "TlsProbeNoSni", "TlsProbeOutput", "TlsProbeTargets",
             ],
@@ -34,7 +34,7 @@ public sealed partial class ParameterTests
     [Fact]
     public void Every_parameter_is_documented_under_its_command_line_name()
     {
-        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "nuke.md"));
+        var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
 
         var missing = ParameterMembers
             .Select(TestBuild.ParameterName)
@@ -74,11 +74,11 @@ public sealed partial class ParameterTests
         var root = Path.GetTempPath();
         var build = new TestBuild();
         build.Parameters["IisConfig"] = (AbsolutePath)Path.Combine(root, "applicationHost.config");
-        build.Parameters["IisSslCert"] = (AbsolutePath)Path.Combine(root, "sslcert.json");
-        build.Parameters["IisCerts"] = new AbsolutePath[] { Path.Combine(root, "certs"), Path.Combine(root, "more") };
-        build.Parameters["IisCcs"] = (AbsolutePath)Path.Combine(root, "ccs");
-        build.Parameters["IisPfxPasswordVariable"] = "RELEASE_PFX";
-        build.Parameters["IisExpiryWarningDays"] = 14;
+        build.Parameters["SslCert"] = (AbsolutePath)Path.Combine(root, "sslcert.json");
+        build.Parameters["Certs"] = new AbsolutePath[] { Path.Combine(root, "certs"), Path.Combine(root, "more") };
+        build.Parameters["Ccs"] = (AbsolutePath)Path.Combine(root, "ccs");
+        build.Parameters["PfxPasswordVariable"] = "RELEASE_PFX";
+        build.Parameters["ExpiryWarningDays"] = 14;
         build.Parameters["SslHostHeadersManifest"] = (AbsolutePath)Path.Combine(root, "manifest.json");
         build.Parameters["SslHostHeadersDryRun"] = true;
         IVerifyCertCoverage verify = build;

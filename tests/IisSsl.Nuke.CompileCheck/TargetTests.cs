@@ -129,8 +129,8 @@ public sealed class TargetTests
     {
         var variable = "IISSSL_NUKE_TEST_" + Guid.NewGuid().ToString("N");
         var build = new TestBuild();
-        build.Parameters["IisPfxPasswordVariable"] = variable;
-        build.Parameters["IisPfxPassword"] = "s3cret";
+        build.Parameters["PfxPasswordVariable"] = variable;
+        build.Parameters["PfxPassword"] = "s3cret";
 
         var seen = EngineCall.Run(build, () => Environment.GetEnvironmentVariable(variable));
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using IisSsl.Planning;
 using IisSsl.Reporting;
 
 namespace IisSsl.Cli.Commands;
@@ -51,22 +50,9 @@ internal static class EnsureCommands
                 ExpiryWarningDays = parsed.GetValue(expiryDays),
             };
             var result = apply ? IisSslEngine.Apply(options) : IisSslEngine.Plan(options);
-            Write(result, SharedOptions.ParseFormat(parsed.GetValue(format)), parsed.GetValue(output), console);
+            ReportOutput.Write((f, writer) => PlanRenderer.Render(result, f, writer), SharedOptions.ParseFormat(parsed.GetValue(format)), parsed.GetValue(output), console);
             return result.Succeeded ? IisSslCli.Holds : IisSslCli.Failed;
         });
         return command;
-    }
-
-    private static void Write(EnsureResult result, ReportFormat format, string? outputPath, CliConsole console)
-    {
-        if (outputPath is not null)
-        {
-            ReportOutput.WriteFile(outputPath, writer => PlanRenderer.Render(result, format, writer));
-            PlanRenderer.Render(result, ReportFormat.Text, console.Out);
-        }
-        else
-        {
-            PlanRenderer.Render(result, format, console.Out);
-        }
     }
 }

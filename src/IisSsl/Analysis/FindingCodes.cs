@@ -24,6 +24,7 @@ public static class FindingCodes
     public const string UntrustedChain = nameof(UntrustedChain);
     public const string WrongSite = nameof(WrongSite);
     public const string InconsistentAcrossTargets = nameof(InconsistentAcrossTargets);
+    public const string HostNotProbed = nameof(HostNotProbed);
 
     // Planning (EnsureSslHostHeaders).
     public const string ChangeRefused = nameof(ChangeRefused);

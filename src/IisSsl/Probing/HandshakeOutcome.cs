@@ -1,0 +1,9 @@
+namespace IisSsl.Probing;
+
+internal enum HandshakeOutcome
+{
+    Succeeded,
+    ConnectionFailed,
+    HandshakeFailed,
+    Timeout,
+}

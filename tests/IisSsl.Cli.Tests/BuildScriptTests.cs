@@ -1,0 +1,42 @@
+using IisSsl.TestSupport;
+
+namespace IisSsl.Cli.Tests;
+
+/// <summary>The README's promise: <c>./build.sh VerifyCertCoverage …</c> on a fresh clone fails on the seed case and passes on its fix.</summary>
+[Collection(BuildScriptCollection.Name)]
+public sealed class BuildScriptTests
+{
+    private static Cli.Result BuildSh(params string[] args) =>
+        Cli.RunProcess(RepositoryPaths.Root, "bash", [Path.Combine(RepositoryPaths.Root, "build.sh"), .. args]);
+
+    private static string[] VerifyArgs(string sample) =>
+    [
+        "VerifyCertCoverage",
+        "--iis-config", $"samples/{sample}/applicationHost.config",
+        "--sslcert", $"samples/{sample}/sslcert.txt",
+        "--certs", $"samples/{sample}/certs",
+    ];
+
+    [Fact]
+    public void VerifyCertCoverage_target_fails_the_build_on_the_seed_case_naming_sitev2()
+    {
+        var result = BuildSh(VerifyArgs("seed-two-sites"));
+
+        Assert.True(result.ExitCode == 1, result.Out + result.Error);
+        Assert.Contains("sitev2.mysite.com", result.Out + result.Error);
+    }
+
+    [Fact]
+    public void VerifyCertCoverage_target_passes_on_the_san_certificate_variant()
+    {
+        var result = BuildSh(VerifyArgs("seed-san-certificate"));
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class BuildScriptCollection
+{
+    public const string Name = "build.sh";
+}
