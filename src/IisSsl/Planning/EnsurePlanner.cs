@@ -12,8 +12,6 @@ namespace IisSsl.Planning;
 /// </summary>
 public static class EnsurePlanner
 {
-    public const string IisAppIdText = SslCertBinding.IisAppId;
-
     public static readonly Guid IisAppId = Guid.Parse(SslCertBinding.IisAppId);
 
     /// <exception cref="InvalidInputException">The manifest names a site the configuration does not have.</exception>
