@@ -2,11 +2,38 @@ using IisSsl.Reporting;
 
 namespace IisSsl.Planning;
 
-/// <summary>The outcome of plan/apply. (Placeholder shape: completed on the ensure branch.)</summary>
+/// <summary>
+/// The outcome of plan/apply. <see cref="Verification"/> is the one that decides: the predicted verification for a
+/// plan, a refusal or no changes; the re-read server's for an applied plan; the restored server's after a rollback.
+/// </summary>
 public sealed record EnsureResult(EnsureOutcome Outcome, VerificationReport Verification)
 {
     /// <summary>Exit code 0 when true; 1 when refused or rolled back.</summary>
     public bool Succeeded => Outcome is EnsureOutcome.NoChanges or EnsureOutcome.Planned or EnsureOutcome.Applied;
+
+    /// <summary>The manifest the result is about.</summary>
+    public string? ManifestPath { get; init; }
+
+    /// <summary>The changes (empty for NoChanges; null when the manifest could not even be planned).</summary>
+    public EnsurePlan? Plan { get; init; }
+
+    /// <summary>The server as it was read, verified.</summary>
+    public VerificationReport? Before { get; init; }
+
+    /// <summary>The server as the plan would leave it, verified.</summary>
+    public VerificationReport? Predicted { get; init; }
+
+    /// <summary>The server re-read after applying, verified (null unless something was written).</summary>
+    public VerificationReport? After { get; init; }
+
+    /// <summary>Why the plan was refused or rolled back, one sentence each.</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
+    /// <summary>What happened, in order: steps done, rollbacks, and the state the server is left in.</summary>
+    public IReadOnlyList<string> Messages { get; init; } = [];
+
+    /// <summary>Backup files written before changing anything.</summary>
+    public IReadOnlyList<string> Backups { get; init; } = [];
 }
 
 public enum EnsureOutcome
