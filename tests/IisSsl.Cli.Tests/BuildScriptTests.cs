@@ -33,6 +33,27 @@ public sealed class BuildScriptTests
 
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
     }
+
+    [Fact]
+    public void EnsureSslHostHeaders_target_plans_the_seed_fix_with_dry_run_and_changes_nothing()
+    {
+        var sample = RepositoryPaths.Sample("ensure-from-http");
+        var before = File.ReadAllBytes(Path.Combine(sample, "applicationHost.config"));
+
+        var result = Cli.RunProcess(RepositoryPaths.Root, "bash",
+        [
+            Path.Combine(RepositoryPaths.Root, "build.sh"), "EnsureSslHostHeaders",
+            "--manifest", "samples/ensure-from-http/https-san.json",
+            "--iis-config", "samples/ensure-from-http/applicationHost.config",
+            "--sslcert", "samples/ensure-from-http/httpsys.json",
+            "--dry-run",
+        ], ("IIS_SSL_PFX_PASSWORD", "sample"));
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains("bindingInformation='*:443:sitev2.mysite.com'", result.Out);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(sample, "applicationHost.config")));
+        Assert.False(File.Exists(Path.Combine(sample, "httpsys.json")));
+    }
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

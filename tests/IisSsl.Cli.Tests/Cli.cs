@@ -16,7 +16,7 @@ internal static class Cli
         return new Result(code, output.ToString(), error.ToString());
     }
 
-    public static Result RunProcess(string workingDirectory, string fileName, params string[] args)
+    public static Result RunProcess(string workingDirectory, string fileName, string[] args, params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -29,6 +29,8 @@ internal static class Cli
             start.ArgumentList.Add(arg);
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

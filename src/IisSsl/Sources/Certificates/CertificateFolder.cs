@@ -24,6 +24,7 @@ public sealed class CertificateFolder : ICertificateSource
     private Dictionary<string, IndexedCertificate>? _plain;
     private List<string>? _pfxFiles;
     private Dictionary<string, CertificateInfo>? _pfx;
+    private readonly List<InvalidInputException> _unreadablePfx = [];
 
     /// <exception cref="InvalidInputException">A folder does not exist.</exception>
     public CertificateFolder(IEnumerable<string> folders, string pfxPasswordVariable)
@@ -48,7 +49,14 @@ public sealed class CertificateFolder : ICertificateSource
             return _found[key] = indexed.Load();
 
         _pfx ??= LoadPfxFiles();
-        return _pfx.TryGetValue(key, out var fromPfx) ? _found[key] = fromPfx : null;
+        if (_pfx.TryGetValue(key, out var fromPfx))
+            return _found[key] = fromPfx;
+
+        // A PFX that could not be opened matters only when the certificate asked for is nowhere else:
+        // it may be in that file, so the user must hear why it could not be read.
+        if (_unreadablePfx.Count > 0)
+            throw _unreadablePfx[0];
+        return null;
     }
 
     private Dictionary<string, IndexedCertificate> IndexPlainFiles()
@@ -92,7 +100,18 @@ public sealed class CertificateFolder : ICertificateSource
         var index = new Dictionary<string, CertificateInfo>(StringComparer.Ordinal);
         foreach (var file in _pfxFiles ?? [])
         {
-            foreach (var certificate in PfxFile.Load(file, _pfxPasswordVariable))
+            X509Certificate2Collection certificates;
+            try
+            {
+                certificates = PfxFile.Load(file, _pfxPasswordVariable);
+            }
+            catch (InvalidInputException unreadable)
+            {
+                _unreadablePfx.Add(unreadable);
+                continue;
+            }
+
+            foreach (var certificate in certificates)
                 index.TryAdd(certificate.Thumbprint.ToUpperInvariant(), CertificateInfo.From(certificate, file, certificate.HasPrivateKey));
         }
 

@@ -92,6 +92,19 @@ public sealed class CertificateFolderTests : IDisposable
     }
 
     [Fact]
+    public void A_pfx_with_another_password_does_not_stop_finding_a_certificate_in_another_file()
+    {
+        using var wanted = TestCertificate.For("wanted.example.com").Create();
+        using var other = TestCertificate.For("other.example.com").Create();
+        CertificateFiles.WritePfx(wanted, _dir.Combine("wanted.pfx"), _password.Value);
+        CertificateFiles.WritePfx(other, _dir.Combine("other.pfx"), "a-password-of-its-own");
+
+        var found = Folder().Find(wanted.Thumbprint, "MY");
+
+        Assert.Equal(wanted.Thumbprint, found?.Thumbprint);
+    }
+
+    [Fact]
     public void A_pfx_that_needs_a_password_nobody_gave_says_which_variable_to_set()
     {
         using var unset = new PfxPassword(null);
