@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Runtime.CompilerServices;
 using IisSsl.Model;
@@ -12,8 +13,9 @@ namespace IisSsl.Analysis;
 /// <remarks>
 /// <c>MatchesHostname</c> costs tens of microseconds a call, too slow for 50,000 bindings. So the answers that
 /// need no interpretation are taken from the certificate's name sets first: a SAN equal to the name covers it,
-/// and a name with neither an equal SAN nor a wildcard SAN over its parent cannot be covered. Only wildcard
-/// candidates (and IP literals) go to the BCL. A property test pins this to <c>MatchesHostname</c>.
+/// and a name with neither an equal SAN nor a wildcard SAN over its parent cannot be covered. Wildcard candidates
+/// go to the BCL once per parent for plain LDH labels (whose verdict cannot depend on which label it is), and every
+/// time for anything else (IP literals, <c>xn--</c> labels). Property tests pin this to <c>MatchesHostname</c>.
 /// </remarks>
 public static class CertificateNameMatcher
 {
@@ -31,10 +33,22 @@ public static class CertificateNameMatcher
         if (names.Exact.Contains(host.Value))
             return true;
         var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || !names.WildcardParents.Contains(host.Value[(dot + 1)..]))
+        if (dot <= 0)
             return false;
-        return MatchesHostname(certificate, host);
+        var parent = host.Value[(dot + 1)..];
+        if (!names.WildcardParents.Contains(parent))
+            return false;
+        if (!IsPlainLabel(host.Value.AsSpan(0, dot)))
+            return MatchesHostname(certificate, host);
+        return names.PlainChildVerdicts.GetOrAdd(parent, static (_, state) => MatchesHostname(state.certificate, state.host), (certificate, host));
     }
+
+    private static bool IsPlainLabel(ReadOnlySpan<char> label) =>
+        !label.StartsWith("xn--", StringComparison.Ordinal) && label[0] != '-' && label[^1] != '-'
+        && !label.ContainsAnyExcept(PlainLabelCharacters);
+
+    private static readonly System.Buffers.SearchValues<char> PlainLabelCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
 
     internal static bool MatchesHostname(CertificateInfo certificate, HostName host) =>
         certificate.Certificate.MatchesHostname(host.Value, allowWildcards: true, allowCommonName: false);
@@ -54,5 +68,8 @@ public static class CertificateNameMatcher
         public HashSet<string> Exact { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         public HashSet<string> WildcardParents { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The BCL's verdict for a plain LDH label under each wildcard parent (the same for every such label).</summary>
+        public ConcurrentDictionary<string, bool> PlainChildVerdicts { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -42,7 +42,8 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
             // No file for the name: HTTP.SYS falls back to the legacy (ipport) records (reference §4.1, CCS flow).
         }
 
-        return WithoutSniFallback(endpoint);
+        // The exact ipport record was tried first, so what is left is what a client without SNI gets (cached).
+        return WithoutSni(endpoint);
     }
 
     /// <summary>What a client that sends no SNI (legacy or IP-literal client) is served on <paramref name="endpoint"/>.</summary>

@@ -82,4 +82,18 @@ public sealed class CertificateNameMatcherTests
 
         return CertificateNameMatcher.Covers(certificate, host) == CertificateNameMatcher.MatchesHostname(certificate, host);
     }
+
+    [Property(MaxTest = 50)]
+    public bool Repeated_questions_to_one_certificate_keep_agreeing_with_the_bcl(int parentSeed, int[] childSeeds)
+    {
+        var parent = Name(parentSeed, 2);
+        var certificate = Certificate("*." + parent, Name(parentSeed + 1, 2));
+        string[] extraLabels = ["-bad", "bad-", "UPPER", "x1", "xn--bcher-kva", "a-b"];
+        var children = (childSeeds ?? []).Select(seed => seed % 3 == 0
+            ? extraLabels[Math.Abs(seed) % extraLabels.Length]
+            : Labels[Math.Abs(seed) % Labels.Length]);
+
+        return children.All(label => !HostName.TryParse(label + "." + parent, out var host, out _)
+            || CertificateNameMatcher.Covers(certificate, host) == CertificateNameMatcher.MatchesHostname(certificate, host));
+    }
 }
