@@ -6,7 +6,7 @@ set DOTNET_NOLOGO=1
 set "IIS_SSL_CALLER_DIR=%CD%"
 pushd "%~dp0"
 dotnet tool restore >nul || goto :fail
-dotnet build src\IisSsl.Cake\IisSsl.Cake.csproj -c Release -o artifacts\cake-addin --nologo -v quiet -clp:ErrorsOnly || goto :fail
+dotnet build src\IisSsl.Cake\IisSsl.Cake.csproj -c Release -o artifacts\cake-addin --nologo -v quiet > "%TEMP%\iis-ssl-addin-build.log" 2>&1 || (type "%TEMP%\iis-ssl-addin-build.log" & goto :fail)
 set "TARGET=Default"
 set "FIRST=%~1"
 if not "%FIRST%"=="" if not "%FIRST:~0,1%"=="-" (set "TARGET=%FIRST%" & shift)

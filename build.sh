@@ -12,7 +12,10 @@ export IIS_SSL_CALLER_DIR="$PWD"
 cd "$root"
 dotnet tool restore >/dev/null
 # The Cake script loads the addin from artifacts/, so the addin (and the engine) are built first.
-dotnet build src/IisSsl.Cake/IisSsl.Cake.csproj -c Release -o artifacts/cake-addin --nologo -v quiet -clp:ErrorsOnly >&2
+if ! log=$(dotnet build src/IisSsl.Cake/IisSsl.Cake.csproj -c Release -o artifacts/cake-addin --nologo -v quiet 2>&1); then
+  echo "$log" >&2
+  exit 1
+fi
 
 target="Default"
 if [[ $# -gt 0 && "$1" != -* ]]; then
