@@ -15,6 +15,7 @@ public sealed class TestCertificate
     private DateTimeOffset _notAfter = DateTimeOffset.UtcNow.AddYears(1);
     private int _rsaKeySize = 2048;
     private bool _ecdsa;
+    private ECCurve _curve = ECCurve.NamedCurves.nistP256;
     private HashAlgorithmName _hash = HashAlgorithmName.SHA256;
     private string[]? _ekuOids = [ServerAuthOid];
     private X509Certificate2? _issuer;
@@ -44,7 +45,9 @@ public sealed class TestCertificate
 
     public TestCertificate RsaKey(int bits) { _rsaKeySize = bits; _ecdsa = false; return this; }
 
-    public TestCertificate EcdsaKey() { _ecdsa = true; return this; }
+    public TestCertificate EcdsaKey() => EcdsaKey(ECCurve.NamedCurves.nistP256);
+
+    public TestCertificate EcdsaKey(ECCurve curve) { _ecdsa = true; _curve = curve; return this; }
 
     public TestCertificate SignatureHash(HashAlgorithmName hash) { _hash = hash; return this; }
 
@@ -58,7 +61,7 @@ public sealed class TestCertificate
     {
         var subject = new X500DistinguishedName($"CN={_commonName ?? _dnsNames.FirstOrDefault() ?? "test"}");
         using var rsa = _ecdsa ? null : RSA.Create(_rsaKeySize);
-        using var ec = _ecdsa ? ECDsa.Create(ECCurve.NamedCurves.nistP256) : null;
+        using var ec = _ecdsa ? ECDsa.Create(_curve) : null;
         var request = rsa is not null
             ? new CertificateRequest(subject, rsa, _hash, RSASignaturePadding.Pkcs1)
             : new CertificateRequest(subject, ec!, _hash);

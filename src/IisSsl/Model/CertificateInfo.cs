@@ -38,7 +38,7 @@ public sealed record CertificateInfo(
         bool? serverAuth = eku is null
             ? null
             : eku.EnhancedKeyUsages.Cast<Oid>().Any(o => o.Value == ServerAuthenticationOid);
-        var (algorithm, size) = KeyOf(certificate);
+        var (algorithm, size) = CertificateKey.Of(certificate);
         return new CertificateInfo(
             certificate.Thumbprint.ToUpperInvariant(),
             certificate.Subject,
@@ -53,17 +53,6 @@ public sealed record CertificateInfo(
             hasPrivateKey,
             source,
             certificate);
-    }
-
-    private static (string Algorithm, int Size) KeyOf(X509Certificate2 certificate)
-    {
-        using var rsa = certificate.GetRSAPublicKey();
-        if (rsa is not null)
-            return ("RSA", rsa.KeySize);
-        using var ecdsa = certificate.GetECDsaPublicKey();
-        if (ecdsa is not null)
-            return ("ECDSA", ecdsa.KeySize);
-        return (certificate.PublicKey.Oid.FriendlyName ?? certificate.PublicKey.Oid.Value ?? "unknown", 0);
     }
 
     public override string ToString() => $"{Thumbprint} ({Subject})";

@@ -14,8 +14,12 @@ internal static class ReportText
         _ => "info",
     };
 
+    private static readonly Dictionary<CoverageStatus, string> StatusNames =
+        Enum.GetValues<CoverageStatus>().ToDictionary(status => status, status => JsonNamingPolicyCamel(status.ToString()));
+
     /// <summary>The JSON/contract name of a status: <c>covered</c>, <c>notCovered</c>, <c>noCertificate</c>...</summary>
-    public static string StatusName(CoverageStatus status) => JsonNamingPolicyCamel(status.ToString());
+    public static string StatusName(CoverageStatus status) =>
+        StatusNames.TryGetValue(status, out var name) ? name : JsonNamingPolicyCamel(status.ToString());
 
     /// <summary>The human form of a status for tables.</summary>
     public static string StatusLabel(CoverageStatus status) => status switch
@@ -44,7 +48,8 @@ internal static class ReportText
     {
         if (string.IsNullOrEmpty(text))
             return string.Empty;
-        if (!text.Any(char.IsControl))
+        // The two ranges are exactly char.IsControl (Unicode Cc); a span search is vectorised, per-char LINQ is not.
+        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f') && !text.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
             return text;
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)

@@ -8,7 +8,9 @@ namespace IisSsl.Reporting;
 /// </summary>
 public static class TextReportRenderer
 {
+    private const string Gap = "  ";
     private static readonly string[] Columns = ["SITE", "HOST", "SNI", "SERVED BY", "STATUS"];
+    private static readonly string Spaces = new(' ', 64);
 
     public static void Render(VerificationReport report, TextWriter output)
     {
@@ -37,19 +39,72 @@ public static class TextReportRenderer
     {
         output.WriteLine($"Endpoint {ReportText.OneLine(endpoint.Endpoint)}");
         output.WriteLine($"  Without SNI: {DefaultCertificate(endpoint)}");
-        var rows = endpoint.Hosts.Select(h => new[]
+        var widths = PaddedColumnWidths(endpoint.Hosts);
+        WritePaddedCells(output, widths, Columns[0], Columns[1], Columns[2], Columns[3]);
+        output.WriteLine(Columns[4]);
+        foreach (var host in endpoint.Hosts)
         {
-            ReportText.OneLine(h.Site),
-            ReportText.OneLine(h.HostName ?? "(any name)"),
-            h.Sni ? "yes" : "no",
-            ReportText.OneLine(h.ServedBy ?? "-"),
-            ReportText.StatusLabel(h.Status) + (h.Certificate is { } c ? $" ({ReportText.OneLine(c.Subject)}, {ReportText.ShortThumbprint(c.Thumbprint)})" : ""),
-        }).ToList();
-        var widths = Columns.Select((title, i) => rows.Select(r => r[i].Length).Append(title.Length).Max()).ToArray();
-        WriteRow(Columns, widths, output);
-        foreach (var row in rows)
-            WriteRow(row, widths, output);
+            WritePaddedCells(output, widths, Site(host), Host(host), Sni(host), ServedBy(host));
+            WriteStatus(output, host);
+            output.WriteLine();
+        }
+
         output.WriteLine();
+    }
+
+    private static string Site(HostReport host) => ReportText.OneLine(host.Site);
+
+    private static string Host(HostReport host) => ReportText.OneLine(host.HostName ?? "(any name)");
+
+    private static string Sni(HostReport host) => host.Sni ? "yes" : "no";
+
+    private static string ServedBy(HostReport host) => ReportText.OneLine(host.ServedBy ?? "-");
+
+    /// <summary>The widths of the columns before STATUS: the longest cell or title of each.</summary>
+    private static int[] PaddedColumnWidths(IReadOnlyList<HostReport> hosts)
+    {
+        int[] widths = [Columns[0].Length, Columns[1].Length, Columns[2].Length, Columns[3].Length];
+        foreach (var host in hosts)
+        {
+            widths[0] = Math.Max(widths[0], Site(host).Length);
+            widths[1] = Math.Max(widths[1], Host(host).Length);
+            widths[2] = Math.Max(widths[2], Sni(host).Length);
+            widths[3] = Math.Max(widths[3], ServedBy(host).Length);
+        }
+
+        return widths;
+    }
+
+    /// <summary>
+    /// The row's indent and its padded cells, each followed by the two-space gap. STATUS, written after them, is
+    /// never padded and never ends in white space, so rows need no trimming.
+    /// </summary>
+    private static void WritePaddedCells(TextWriter output, int[] widths, string site, string host, string sni, string servedBy)
+    {
+        output.Write("  ");
+        WritePadded(output, site, widths[0]);
+        WritePadded(output, host, widths[1]);
+        WritePadded(output, sni, widths[2]);
+        WritePadded(output, servedBy, widths[3]);
+    }
+
+    private static void WritePadded(TextWriter output, string cell, int width)
+    {
+        output.Write(cell);
+        for (var spaces = width - cell.Length + Gap.Length; spaces > 0; spaces -= Spaces.Length)
+            output.Write(Spaces.AsSpan(0, Math.Min(spaces, Spaces.Length)));
+    }
+
+    private static void WriteStatus(TextWriter output, HostReport host)
+    {
+        output.Write(ReportText.StatusLabel(host.Status));
+        if (host.Certificate is not { } certificate)
+            return;
+        output.Write(" (");
+        output.Write(ReportText.OneLine(certificate.Subject));
+        output.Write(", ");
+        output.Write(ReportText.ShortThumbprint(certificate.Thumbprint));
+        output.Write(')');
     }
 
     private static string DefaultCertificate(EndpointReport endpoint) => (endpoint.DefaultRecord, endpoint.DefaultCertificate) switch
@@ -59,10 +114,4 @@ public static class TextReportRenderer
         (var record, var c) => $"{ReportText.OneLine(record)} -> {ReportText.OneLine(c.Subject)} [{ReportText.OneLine(string.Join(", ", c.DnsNames))}] "
             + $"expires {ReportText.Date(c.NotAfter)}, thumbprint {ReportText.ShortThumbprint(c.Thumbprint)}",
     };
-
-    private static void WriteRow(IReadOnlyList<string> cells, int[] widths, TextWriter output)
-    {
-        var padded = cells.Select((cell, i) => i == cells.Count - 1 ? cell : cell.PadRight(widths[i]));
-        output.WriteLine("  " + string.Join("  ", padded).TrimEnd());
-    }
 }

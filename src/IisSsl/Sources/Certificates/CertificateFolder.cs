@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -11,7 +12,8 @@ namespace IisSsl.Sources.Certificates;
 /// computes (file names do not matter). Lazy: the first lookup hashes the DER/PEM files (the SHA-1 of a
 /// certificate's DER is its thumbprint) without parsing them; a certificate is built only when asked for.
 /// PFX files need their password to be read at all, so they are opened only when no DER/PEM file has the
-/// thumbprint, and then all at once. Folders are read at their top level only.
+/// thumbprint, and then all at once. Folders are read at their top level only. Safe to call from several threads;
+/// <see cref="FindAll"/> builds many certificates in parallel.
 /// </summary>
 public sealed class CertificateFolder : ICertificateSource
 {
@@ -25,6 +27,7 @@ public sealed class CertificateFolder : ICertificateSource
     private List<string>? _pfxFiles;
     private Dictionary<string, CertificateInfo>? _pfx;
     private readonly List<InvalidInputException> _unreadablePfx = [];
+    private readonly Lock _gate = new();
 
     /// <exception cref="InvalidInputException">A folder does not exist.</exception>
     public CertificateFolder(IEnumerable<string> folders, string pfxPasswordVariable)
@@ -41,12 +44,65 @@ public sealed class CertificateFolder : ICertificateSource
         var key = NetshKeys.NormaliseThumbprint(thumbprint ?? string.Empty);
         if (key is null)
             return null;
-        if (_found.TryGetValue(key, out var known))
-            return known;
+        lock (_gate)
+        {
+            if (_found.TryGetValue(key, out var known))
+                return known;
+            _plain ??= IndexPlainFiles();
+            return Resolve(key, _plain.TryGetValue(key, out var indexed) ? indexed.Load : null);
+        }
+    }
 
-        _plain ??= IndexPlainFiles();
-        if (_plain.TryGetValue(key, out var indexed))
-            return _found[key] = indexed.Load();
+    /// <summary>
+    /// What <see cref="Find"/> gives for each of <paramref name="thumbprints"/>, in the same order, with the
+    /// certificates built in parallel (one per core). Throws what the first failing <see cref="Find"/> in that order
+    /// would throw, so the user hears about the same file whatever the scheduling.
+    /// </summary>
+    public IReadOnlyList<CertificateInfo?> FindAll(IReadOnlyList<string> thumbprints)
+    {
+        ArgumentNullException.ThrowIfNull(thumbprints);
+        var keys = thumbprints.Select(t => NetshKeys.NormaliseThumbprint(t ?? string.Empty)).ToArray();
+        var results = new CertificateInfo?[keys.Length];
+        if (keys.All(k => k is null))
+            return results;
+        lock (_gate)
+        {
+            _plain ??= IndexPlainFiles();
+            var loaded = LoadInParallel(keys, _plain);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (keys[i] is { } key)
+                    results[i] = _found.TryGetValue(key, out var known) ? known : Resolve(key, loaded.TryGetValue(key, out var built) ? built.Certificate : null);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Builds, in parallel, the certificates not built yet of the DER/PEM files that hold these thumbprints.</summary>
+    private Dictionary<string, Loaded> LoadInParallel(IEnumerable<string?> keys, Dictionary<string, IndexedCertificate> plain)
+    {
+        var wanted = new List<(string Key, IndexedCertificate File)>();
+        foreach (var key in keys.OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (!_found.ContainsKey(key) && plain.TryGetValue(key, out var file))
+                wanted.Add((key, file));
+        }
+
+        var loaded = new Loaded[wanted.Count];
+        Parallel.For(0, wanted.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => loaded[i] = Loaded.From(wanted[i].File.Load));
+        var byKey = new Dictionary<string, Loaded>(wanted.Count, StringComparer.Ordinal);
+        for (var i = 0; i < wanted.Count; i++)
+            byKey[wanted[i].Key] = loaded[i];
+        return byKey;
+    }
+
+    /// <summary>The certificate for <paramref name="key"/>: from its DER/PEM file when there is one, else from the PFX files.</summary>
+    private CertificateInfo? Resolve(string key, Func<CertificateInfo>? fromPlainFile)
+    {
+        if (fromPlainFile is not null)
+            return _found[key] = fromPlainFile();
 
         _pfx ??= LoadPfxFiles();
         if (_pfx.TryGetValue(key, out var fromPfx))
@@ -134,6 +190,33 @@ public sealed class CertificateFolder : ICertificateSource
     }
 
     private static string Thumbprint(byte[] der) => Convert.ToHexString(SHA1.HashData(der));
+
+    /// <summary>A certificate built from a file, or why it could not be, kept to be thrown in the caller's order.</summary>
+    private sealed class Loaded
+    {
+        private readonly CertificateInfo? _certificate;
+        private readonly ExceptionDispatchInfo? _failure;
+
+        private Loaded(CertificateInfo? certificate, ExceptionDispatchInfo? failure) => (_certificate, _failure) = (certificate, failure);
+
+        public static Loaded From(Func<CertificateInfo> load)
+        {
+            try
+            {
+                return new Loaded(load(), null);
+            }
+            catch (Exception e)
+            {
+                return new Loaded(null, ExceptionDispatchInfo.Capture(e));
+            }
+        }
+
+        public CertificateInfo Certificate()
+        {
+            _failure?.Throw();
+            return _certificate!;
+        }
+    }
 
     private sealed record KeyState(string? KeyPem)
     {
