@@ -84,6 +84,9 @@ internal static partial class SitesSectionReader
     private sealed class Walker(XmlReader reader, string file)
     {
         private readonly IXmlLineInfo _line = (IXmlLineInfo)reader;
+
+        // One delegate for the children of every <binding>, not one per binding.
+        private readonly Action<string> _skipChild = _ => reader.Skip();
         private readonly List<SiteElement> _sites = [];
         private BindingsElement? _defaults;
         private ElementPosition? _sitesPosition;
@@ -147,7 +150,7 @@ internal static partial class SitesSectionReader
                 var protocol = reader.GetAttribute("protocol");
                 var information = reader.GetAttribute("bindingInformation");
                 var sslFlags = reader.GetAttribute("sslFlags");
-                var entryEnd = ReadChildren(_ => reader.Skip());
+                var entryEnd = ReadChildren(_skipChild);
                 entries.Add(new BindingEntry(kind.Value, protocol, information, sslFlags, new ElementPosition(entryLine, entryPosition, entryEnd.Line, entryEnd.Position)));
             });
             return new BindingsElement(new ElementPosition(line, position, end.Line, end.Position), entries);
