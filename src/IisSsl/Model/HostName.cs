@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace IisSsl.Model;
@@ -26,7 +27,7 @@ public sealed record HostName
     public static HostName Parse(string text) =>
         TryParse(text, out var host, out var error) ? host : throw new FormatException(error);
 
-    public static bool TryParse(string? text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out HostName? host, out string error)
+    public static bool TryParse(string? text, [NotNullWhen(true)] out HostName? host, out string error)
     {
         host = null;
         error = string.Empty;
@@ -47,22 +48,8 @@ public sealed record HostName
             return false;
         }
 
-        string ascii;
-        try
-        {
-            ascii = Idn.GetAscii(name).ToLowerInvariant();
-        }
-        catch (ArgumentException)
-        {
-            error = $"'{text}' is not a valid host name";
+        if (!TryNormalise(name, text, out var ascii, out error))
             return false;
-        }
-
-        if (ascii.Length > 253 || ascii.Split('.').Any(label => label.Length is 0 or > 63))
-        {
-            error = $"'{text}' is not a valid host name: labels must be 1-63 characters and the name at most 253";
-            return false;
-        }
 
         if (wildcard && !ascii.Contains('.'))
         {
@@ -73,6 +60,80 @@ public sealed record HostName
         host = new HostName(wildcard ? "*." + ascii : ascii);
         return true;
     }
+
+    /// <summary>The lower-case A-label form of <paramref name="name"/> (no wildcard, no trailing dot).</summary>
+    internal static bool TryNormalise(string name, string? text, [NotNullWhen(true)] out string? ascii, out string error)
+    {
+        if (IsPlainAsciiName(name))
+        {
+            ascii = name.ToLowerInvariant();
+            error = string.Empty;
+            return true;
+        }
+
+        return TryNormaliseWithIdn(name, text, out ascii, out error);
+    }
+
+    /// <summary>The general path: UTS 46 mapping and validation by <see cref="IdnMapping"/>, then the DNS length limits.</summary>
+    internal static bool TryNormaliseWithIdn(string name, string? text, [NotNullWhen(true)] out string? ascii, out string error)
+    {
+        ascii = null;
+        error = string.Empty;
+        string mapped;
+        try
+        {
+            mapped = Idn.GetAscii(name).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            error = $"'{text}' is not a valid host name";
+            return false;
+        }
+
+        if (mapped.Length > 253 || mapped.Split('.').Any(label => label.Length is 0 or > 63))
+        {
+            error = $"'{text}' is not a valid host name: labels must be 1-63 characters and the name at most 253";
+            return false;
+        }
+
+        ascii = mapped;
+        return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="name"/> is a plain LDH name that <see cref="IdnMapping"/> would hand back unchanged
+    /// but for case: letters, digits, hyphens and dots only, labels of 1-63 characters that neither start nor end
+    /// with a hyphen, at most 253 characters, and no <c>xn--</c> label (an A-label must still be validated). Most
+    /// names are like this, and IdnMapping was most of the cost of reading a large config. A name that fails the
+    /// check is not rejected here: it takes the IdnMapping path, which decides and explains.
+    /// </summary>
+    internal static bool IsPlainAsciiName(string name)
+    {
+        if (name.Length is 0 or > 253)
+            return false;
+        var labelStart = 0;
+        for (var i = 0; i <= name.Length; i++)
+        {
+            if (i < name.Length && name[i] != '.')
+            {
+                if (!char.IsAsciiLetterOrDigit(name[i]) && name[i] != '-')
+                    return false;
+                continue;
+            }
+
+            if (!IsPlainAsciiLabel(name.AsSpan(labelStart, i - labelStart)))
+                return false;
+            labelStart = i + 1;
+        }
+
+        return true;
+    }
+
+    private static bool IsPlainAsciiLabel(ReadOnlySpan<char> label) =>
+        label.Length is > 0 and <= 63
+        && label[0] != '-'
+        && label[^1] != '-'
+        && !label.StartsWith("xn--", StringComparison.OrdinalIgnoreCase);
 
     public bool Equals(HostName? other) => other is not null && string.Equals(Value, other.Value, StringComparison.Ordinal);
 

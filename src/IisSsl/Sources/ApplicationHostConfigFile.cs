@@ -13,30 +13,35 @@ public sealed class ApplicationHostConfigFile(string path) : IIisConfigurationSo
     public string Path { get; } = path;
 
     /// <exception cref="InvalidInputException">The file is missing or unreadable, not well-formed XML, holds a DTD, or a site has no name or id.</exception>
-    public IisConfiguration Read() => Parse(ReadBytes(Path), Path);
+    public IisConfiguration Read()
+    {
+        try
+        {
+            using var file = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+            return Parse(file, Path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidInputException("the IIS configuration file does not exist", Path, inner: ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"the IIS configuration file cannot be read: {ex.Message}", Path, inner: ex);
+        }
+    }
 
     /// <summary>Reads the sites of a config file's <paramref name="content"/>; <paramref name="source"/> names it in locations and errors.</summary>
     /// <exception cref="InvalidInputException">The content is not well-formed XML, holds a DTD, or a site has no name or id.</exception>
     public static IisConfiguration Parse(byte[] content, string source)
     {
-        var text = ConfigText.Decode(content, source);
-        var section = SitesSectionReader.Read(text.Text, source);
-        return new IisConfiguration(source, SiteResolver.Resolve(section, source));
+        ArgumentNullException.ThrowIfNull(content);
+        using var bytes = new MemoryStream(content, writable: false);
+        return Parse(bytes, source);
     }
 
-    private static byte[] ReadBytes(string path)
+    private static IisConfiguration Parse(Stream content, string source)
     {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InvalidInputException("the IIS configuration file does not exist", path, inner: ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"the IIS configuration file cannot be read: {ex.Message}", path, inner: ex);
-        }
+        var section = SitesSectionReader.Read(content, source);
+        return new IisConfiguration(source, SiteResolver.Resolve(section, source));
     }
 }

@@ -21,7 +21,11 @@ public static class ServerStateLoader
             CentralCertificateStoreFor(options.CentralCertificateStorePath, options.PfxPasswordVariable));
     }
 
-    /// <summary>Reads the given sources; certificates are looked up in list order, the first that has one wins.</summary>
+    /// <summary>
+    /// Reads the given sources; certificates are looked up in list order, the first that has one wins. The IIS
+    /// configuration is read on another thread while the HTTP.SYS records and their certificates are read here: the
+    /// two sides share nothing. If both fail, the configuration's error is the one thrown, as when it was read first.
+    /// </summary>
     public static ServerState Load(
         IIisConfigurationSource configuration,
         IHttpSysSource httpSys,
@@ -31,9 +35,21 @@ public static class ServerStateLoader
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(httpSys);
         ArgumentNullException.ThrowIfNull(certificates);
-        var iis = configuration.Read();
-        var records = httpSys.Read();
-        return new ServerState(iis, records, ReferencedCertificates(records, certificates), centralCertificateStore);
+        var iis = Task.Run(configuration.Read);
+        HttpSysState records;
+        Dictionary<string, CertificateInfo> referenced;
+        try
+        {
+            records = httpSys.Read();
+            referenced = ReferencedCertificates(records, certificates);
+        }
+        catch
+        {
+            iis.GetAwaiter().GetResult();
+            throw;
+        }
+
+        return new ServerState(iis.GetAwaiter().GetResult(), records, referenced, centralCertificateStore);
     }
 
     /// <summary>The file given, else IIS's own on Windows; elsewhere there is no default.</summary>

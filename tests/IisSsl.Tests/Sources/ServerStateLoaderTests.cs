@@ -93,6 +93,41 @@ public sealed class ServerStateLoaderTests
         Assert.Same(ccs, state.CentralCertificateStore);
     }
 
+    [Fact]
+    public void A_configuration_error_is_reported_before_an_http_sys_error()
+    {
+        var config = Substitute.For<IIisConfigurationSource>();
+        config.Read().Returns(_ => throw new InvalidInputException("bad config", "applicationHost.config", 3));
+        var httpSys = Substitute.For<IHttpSysSource>();
+        httpSys.Read().Returns(_ => throw new InvalidInputException("bad record", "sslcert.txt", 5));
+
+        var error = Assert.Throws<InvalidInputException>(() => ServerStateLoader.Load(config, httpSys, []));
+
+        Assert.Equal("applicationHost.config:3: bad config", error.Message);
+    }
+
+    [Fact]
+    public void An_http_sys_error_is_reported_when_the_configuration_reads()
+    {
+        var httpSys = Substitute.For<IHttpSysSource>();
+        httpSys.Read().Returns(_ => throw new InvalidInputException("bad record", "sslcert.txt", 5));
+
+        var error = Assert.Throws<InvalidInputException>(() => ServerStateLoader.Load(Config(), httpSys, []));
+
+        Assert.Equal("sslcert.txt:5: bad record", error.Message);
+    }
+
+    [Fact]
+    public void A_configuration_error_is_reported_as_itself()
+    {
+        var config = Substitute.For<IIisConfigurationSource>();
+        config.Read().Returns(_ => throw new InvalidInputException("bad config", "applicationHost.config", 3));
+
+        var error = Assert.Throws<InvalidInputException>(() => ServerStateLoader.Load(config, Records(), []));
+
+        Assert.Equal("applicationHost.config:3: bad config", error.Message);
+    }
+
     [Theory]
     [InlineData("state.json", typeof(HttpSysJsonSnapshot))]
     [InlineData("STATE.JSON", typeof(HttpSysJsonSnapshot))]

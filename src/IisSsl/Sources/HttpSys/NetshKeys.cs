@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -7,6 +8,8 @@ namespace IisSsl.Sources.HttpSys;
 /// <summary>The value syntaxes shared by netsh output and the JSON snapshot: <c>IP:port</c>, <c>name:port</c>, thumbprints.</summary>
 public static class NetshKeys
 {
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789ABCDEFabcdef");
+
     /// <summary><c>0.0.0.0:443</c>, <c>10.0.0.5:443</c>, <c>[::]:443</c>, <c>[2001:db8::1]:443</c>.</summary>
     public static bool TryParseIpPort(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address, out int port)
     {
@@ -22,7 +25,7 @@ public static class NetshKeys
 
         // IPv6 needs its brackets, and IPAddress.TryParse accepts shorthand like "10" for IPv4; neither is netsh's form.
         var v6 = parsed.AddressFamily == AddressFamily.InterNetworkV6;
-        if (v6 != bracketed || (!v6 && host.Count(c => c == '.') != 3))
+        if (v6 != bracketed || (!v6 && host.AsSpan().Count('.') != 3))
             return false;
         address = parsed;
         return true;
@@ -50,7 +53,9 @@ public static class NetshKeys
     public static string? NormaliseThumbprint(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var hex = new string([.. text.Where(c => !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format)]);
-        return hex.Length > 0 && hex.Length % 2 == 0 && hex.All(char.IsAsciiHexDigit) ? hex.ToUpperInvariant() : null;
+        var hex = IsHex(text) ? text : new string([.. text.Where(c => !char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format)]);
+        return hex.Length > 0 && hex.Length % 2 == 0 && IsHex(hex) ? hex.ToUpperInvariant() : null;
     }
+
+    private static bool IsHex(string text) => !text.AsSpan().ContainsAnyExcept(HexDigits);
 }

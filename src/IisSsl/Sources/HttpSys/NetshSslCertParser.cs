@@ -25,13 +25,14 @@ public static class NetshSslCertParser
     {
         ArgumentNullException.ThrowIfNull(text);
         var bindings = new List<SslCertBinding>();
+        var pool = new StringPool();
         RecordBuilder? record = null;
         var lineNumber = 0;
         foreach (var rawLine in text.AsSpan().EnumerateLines())
         {
             lineNumber++;
-            var line = rawLine.Trim().ToString();
-            if (line.Length == 0 || IsHeading(line))
+            var line = rawLine.Trim();
+            if (line.IsEmpty || IsHeading(line))
                 continue;
 
             if (!TrySplit(line, out var label, out var value))
@@ -39,9 +40,10 @@ public static class NetshSslCertParser
 
             if (RecordKind(label) is { } kind)
             {
+                var settingsCapacity = record?.SettingsCount ?? 0;
                 if (record is not null)
                     bindings.Add(record.Build());
-                record = RecordBuilder.Start(kind, label, value, new SourceLocation(source, lineNumber));
+                record = RecordBuilder.Start(kind, label, value.ToString(), new SourceLocation(source, lineNumber), pool, settingsCapacity);
                 continue;
             }
 
@@ -56,15 +58,15 @@ public static class NetshSslCertParser
         return new HttpSysState(source, bindings);
     }
 
-    private static bool IsHeading(string line) =>
-        line.Trim('-').Length == 0
+    private static bool IsHeading(ReadOnlySpan<char> line) =>
+        line.Trim('-').IsEmpty
         || line.Equals("SSL Certificate bindings:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The separator is the first colon that has white space (or the line end) next to it, so the colons in
     /// labels (<c>IP:port</c>) and values (<c>[::]:443</c>, <c>{guid}</c>) are left alone.
     /// </summary>
-    private static bool TrySplit(string line, out string label, out string value)
+    private static bool TrySplit(ReadOnlySpan<char> line, out ReadOnlySpan<char> label, out ReadOnlySpan<char> value)
     {
         for (var i = 1; i < line.Length; i++)
         {
@@ -76,27 +78,28 @@ public static class NetshSslCertParser
             {
                 label = line[..i].TrimEnd();
                 value = line[(i + 1)..].Trim();
-                return label.Length > 0;
+                return !label.IsEmpty;
             }
         }
 
-        label = value = string.Empty;
+        label = value = default;
         return false;
     }
 
-    private static SslCertBindingKind? RecordKind(string label) =>
+    private static SslCertBindingKind? RecordKind(ReadOnlySpan<char> label) =>
         Is(label, "IP:port") ? SslCertBindingKind.IpPort
         : Is(label, "Hostname:port") ? SslCertBindingKind.HostnamePort
         : Is(label, "Central Certificate Store") || Is(label, "CCS:port") || Is(label, "CCS") ? SslCertBindingKind.CentralCertificateStore
         : null;
 
-    private static bool Is(string label, string expected) => label.Equals(expected, StringComparison.OrdinalIgnoreCase);
+    private static bool Is(ReadOnlySpan<char> label, string expected) => label.Equals(expected, StringComparison.OrdinalIgnoreCase);
 
-    private static string Shorten(string line) => line.Length <= 60 ? line : line[..57] + "...";
+    private static string Shorten(ReadOnlySpan<char> line) => line.Length <= 60 ? line.ToString() : string.Concat(line[..57], "...");
 
     private sealed class RecordBuilder
     {
-        private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _settings;
+        private readonly StringPool _pool;
         private readonly SourceLocation _location;
         private readonly SslCertBindingKind _kind;
         private readonly int _port;
@@ -108,44 +111,48 @@ public static class NetshSslCertParser
         private int _extendedBlocks;
         private bool _inExtendedBlock;
 
-        private RecordBuilder(SslCertBindingKind kind, int port, IPAddress? address, HostName? host, SourceLocation location)
+        private RecordBuilder(SslCertBindingKind kind, int port, IPAddress? address, HostName? host, SourceLocation location, StringPool pool, int settingsCapacity)
         {
             _kind = kind;
             _port = port;
             _address = address;
             _host = host;
             _location = location;
+            _pool = pool;
+            _settings = new Dictionary<string, string>(settingsCapacity, StringComparer.Ordinal);
         }
 
-        public static RecordBuilder Start(SslCertBindingKind kind, string label, string value, SourceLocation location)
+        public int SettingsCount => _settings.Count;
+
+        // settingsCapacity: the records of one output print the same lines, so the previous record's count saves the resizes.
+        public static RecordBuilder Start(SslCertBindingKind kind, ReadOnlySpan<char> label, string value, SourceLocation location, StringPool pool, int settingsCapacity)
         {
-            var problem = $"'{value}' is not a valid {label} value";
             switch (kind)
             {
                 case SslCertBindingKind.IpPort:
                     if (!NetshKeys.TryParseIpPort(value, out var address, out var port))
-                        throw Invalid(problem + " (expected e.g. 0.0.0.0:443 or [::]:443)", location);
-                    return new RecordBuilder(kind, port, address, null, location);
+                        throw Invalid(NotValid(value, label) + " (expected e.g. 0.0.0.0:443 or [::]:443)", location);
+                    return new RecordBuilder(kind, port, address, null, location, pool, settingsCapacity);
 
                 case SslCertBindingKind.HostnamePort:
                     if (!NetshKeys.TrySplitPort(value, out var name, out port))
-                        throw Invalid(problem + " (expected e.g. www.example.com:443)", location);
+                        throw Invalid(NotValid(value, label) + " (expected e.g. www.example.com:443)", location);
                     // Early IIS 8 wrote the Central Certificate Store record as hostnameport=*:443.
                     if (name == "*")
-                        return new RecordBuilder(SslCertBindingKind.CentralCertificateStore, port, null, null, location);
+                        return new RecordBuilder(SslCertBindingKind.CentralCertificateStore, port, null, null, location, pool, settingsCapacity);
                     if (!HostName.TryParse(name, out var host, out var error))
-                        throw Invalid($"{problem}: {error}", location);
-                    return new RecordBuilder(kind, port, null, host, location);
+                        throw Invalid($"{NotValid(value, label)}: {error}", location);
+                    return new RecordBuilder(kind, port, null, host, location, pool, settingsCapacity);
 
                 default:
                     var portText = value.Contains(':', StringComparison.Ordinal) ? value[(value.LastIndexOf(':') + 1)..] : value;
                     if (!NetshKeys.TryParsePort(portText, out port))
-                        throw Invalid(problem + " (expected a port, e.g. 443)", location);
-                    return new RecordBuilder(kind, port, null, null, location);
+                        throw Invalid(NotValid(value, label) + " (expected a port, e.g. 443)", location);
+                    return new RecordBuilder(kind, port, null, null, location, pool, settingsCapacity);
             }
         }
 
-        public void Add(string label, string value, int line)
+        public void Add(ReadOnlySpan<char> label, ReadOnlySpan<char> value, int line)
         {
             if (label.Equals(ExtendedPropertiesPrefix, StringComparison.OrdinalIgnoreCase))
             {
@@ -158,7 +165,7 @@ public static class NetshSslCertParser
             {
                 if (Is(label, HashLabel))
                 {
-                    _thumbprint = IsNull(value) ? null : Thumbprint(value, line);
+                    _thumbprint = IsNull(value) ? null : Thumbprint(value.ToString(), line);
                     return;
                 }
 
@@ -170,31 +177,41 @@ public static class NetshSslCertParser
 
                 if (Is(label, StoreLabel))
                 {
-                    _storeName = IsNull(value) ? "MY" : value;
+                    _storeName = IsNull(value) ? "MY" : _pool.Get(value);
                     return;
                 }
             }
 
-            var key = _inExtendedBlock
-                ? string.Create(CultureInfo.InvariantCulture, $"{ExtendedPropertiesPrefix}[{_extendedBlocks - 1}].{label}")
-                : label;
-            if (!_settings.TryAdd(key, value))
+            var key = _inExtendedBlock ? ExtendedKey(label) : _pool.Get(label);
+            if (!_settings.TryAdd(key, _pool.Get(value)))
                 throw new InvalidInputException($"'{label}' appears twice in the record that starts at line {_location.Line}", _location.File, line);
         }
 
         public SslCertBinding Build() =>
             new(_kind, _port, _address, _host, _thumbprint, _storeName, _appId, _location) { Settings = _settings };
 
-        private static bool IsNull(string value) => value.Length == 0 || value.Equals("(null)", StringComparison.OrdinalIgnoreCase);
+        /// <summary><c>Extended Properties[n].Label</c>, pooled like the labels (formatted on the stack when it fits).</summary>
+        private string ExtendedKey(ReadOnlySpan<char> label)
+        {
+            Span<char> key = stackalloc char[128];
+            var block = _extendedBlocks - 1;
+            return key.TryWrite(CultureInfo.InvariantCulture, $"{ExtendedPropertiesPrefix}[{block}].{label}", out var length)
+                ? _pool.Get(key[..length])
+                : string.Create(CultureInfo.InvariantCulture, $"{ExtendedPropertiesPrefix}[{block}].{label}");
+        }
+
+        private static bool IsNull(ReadOnlySpan<char> value) => value.IsEmpty || value.Equals("(null)", StringComparison.OrdinalIgnoreCase);
 
         private string Thumbprint(string value, int line) =>
             NetshKeys.NormaliseThumbprint(value)
             ?? throw new InvalidInputException($"{HashLabel} '{value}' is not a hexadecimal SHA-1 thumbprint", _location.File, line);
 
-        private Guid AppId(string value, int line) =>
+        private Guid AppId(ReadOnlySpan<char> value, int line) =>
             Guid.TryParse(value, out var id)
                 ? id
                 : throw new InvalidInputException($"{AppIdLabel} '{value}' is not a GUID", _location.File, line);
+
+        private static string NotValid(string value, ReadOnlySpan<char> label) => $"'{value}' is not a valid {label} value";
 
         private static InvalidInputException Invalid(string problem, SourceLocation location) =>
             new(problem, location.File, location.Line);

@@ -15,15 +15,17 @@ public static class BindingFactory
         if (string.IsNullOrWhiteSpace(protocol))
             return new Binding(protocol ?? string.Empty, information, null, null, flags, location, "the binding has no protocol attribute");
 
-        var binding = new Binding(protocol, information, null, null, flags, location, flagsProblem);
         if (bindingInformation is null)
-            return binding with { Problem = $"the {protocol} binding has no bindingInformation attribute" };
+            return new Binding(protocol, information, null, null, flags, location, $"the {protocol} binding has no bindingInformation attribute");
 
-        if (!binding.IsHttp && !binding.IsHttps)
-            return binding;
+        if (!IsHttpOrHttps(protocol))
+            return new Binding(protocol, information, null, null, flags, location, flagsProblem);
 
         return BindingInformationParser.TryParse(information, out var endpoint, out var host, out var problem)
-            ? binding with { Endpoint = endpoint, Host = host }
-            : binding with { Problem = problem };
+            ? new Binding(protocol, information, endpoint, host, flags, location, flagsProblem)
+            : new Binding(protocol, information, null, null, flags, location, problem);
     }
+
+    private static bool IsHttpOrHttps(string protocol) =>
+        protocol.Equals("http", StringComparison.OrdinalIgnoreCase) || protocol.Equals("https", StringComparison.OrdinalIgnoreCase);
 }

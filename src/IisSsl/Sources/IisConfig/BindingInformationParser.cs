@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
@@ -13,6 +14,8 @@ namespace IisSsl.Sources.IisConfig;
 /// </summary>
 public static class BindingInformationParser
 {
+    private static readonly SearchValues<char> DottedDecimal = SearchValues.Create(".0123456789");
+
     /// <summary>
     /// Parses <paramref name="text"/>. An empty or <c>*</c> address is All Unassigned; an empty or <c>*</c> host is the
     /// catch-all (<paramref name="host"/> null). On failure <paramref name="problem"/> is one sentence naming what is wrong.
@@ -34,14 +37,14 @@ public static class BindingInformationParser
             return false;
         }
 
-        var portText = value[(portColon + 1)..hostColon];
+        var portText = value.AsSpan(portColon + 1, hostColon - portColon - 1);
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
             problem = $"bindingInformation '{value}' has port '{portText}'; a port must be a number from 1 to 65535";
             return false;
         }
 
-        if (!TryParseAddress(value[..portColon], out var address))
+        if (!TryParseAddress(value.AsSpan(0, portColon), out var address))
         {
             problem = $"bindingInformation '{value}' has address '{value[..portColon]}', which is neither '*', an IPv4 address nor a bracketed IPv6 address";
             return false;
@@ -69,10 +72,10 @@ public static class BindingInformationParser
         return string.Create(CultureInfo.InvariantCulture, $"{endpoint.IisAddress}:{endpoint.Port}:{host?.Value}");
     }
 
-    private static bool TryParseAddress(string text, [NotNullWhen(true)] out IPAddress? address)
+    private static bool TryParseAddress(ReadOnlySpan<char> text, [NotNullWhen(true)] out IPAddress? address)
     {
         address = null;
-        if (text.Length == 0 || text == "*")
+        if (text.Length == 0 || text is "*")
         {
             address = IPAddress.Any;
             return true;
@@ -84,8 +87,8 @@ public static class BindingInformationParser
         }
 
         // IPAddress.TryParse also takes legacy forms such as "10.1" or "0x7f.1"; IIS writes four dotted decimals.
-        return text.Count(c => c == '.') == 3
-            && text.All(c => c == '.' || char.IsAsciiDigit(c))
+        return text.Count('.') == 3
+            && !text.ContainsAnyExcept(DottedDecimal)
             && IPAddress.TryParse(text, out address)
             && address.AddressFamily == AddressFamily.InterNetwork;
     }

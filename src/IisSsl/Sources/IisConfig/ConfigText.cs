@@ -37,22 +37,37 @@ internal sealed class ConfigText
         }
         catch (DecoderFallbackException)
         {
-            throw new InvalidInputException($"the file is not valid {encoding.WebName} text", file);
+            throw NotValidText(encoding, file);
         }
     }
 
-    private static (Encoding Encoding, int PreambleLength) DetectEncoding(byte[] b, string file)
+    public static InvalidInputException NotValidText(Encoding encoding, string file) =>
+        new($"the file is not valid {encoding.WebName} text", file);
+
+    /// <summary>
+    /// Whether <paramref name="head"/>, the first bytes of a file, is enough for <see cref="DetectEncoding"/> to
+    /// decide as it would on the whole file: it holds any byte order mark and, after <c>&lt;?xml</c>, the first <c>&gt;</c>.
+    /// </summary>
+    public static bool IsEnoughToDetectEncoding(ReadOnlySpan<byte> head) =>
+        head.Length >= 5 && (!head.StartsWith("<?xml"u8) || head.Contains((byte)'>'));
+
+    /// <summary>
+    /// The file's encoding and the length of its byte order mark, from its first bytes (see
+    /// <see cref="IsEnoughToDetectEncoding"/>). The encodings carry no preamble of their own: the caller skips
+    /// <c>PreambleLength</c> bytes, and a reader must not skip a second mark.
+    /// </summary>
+    public static (Encoding Encoding, int PreambleLength) DetectEncoding(ReadOnlySpan<byte> b, string file)
     {
         if (StartsWith(b, 0xEF, 0xBB, 0xBF))
             return (Utf8, 3);
         if (StartsWith(b, 0xFF, 0xFE, 0x00, 0x00))
-            return (new UTF32Encoding(bigEndian: false, byteOrderMark: true, throwOnInvalidCharacters: true), 4);
+            return (new UTF32Encoding(bigEndian: false, byteOrderMark: false, throwOnInvalidCharacters: true), 4);
         if (StartsWith(b, 0x00, 0x00, 0xFE, 0xFF))
-            return (new UTF32Encoding(bigEndian: true, byteOrderMark: true, throwOnInvalidCharacters: true), 4);
+            return (new UTF32Encoding(bigEndian: true, byteOrderMark: false, throwOnInvalidCharacters: true), 4);
         if (StartsWith(b, 0xFF, 0xFE))
-            return (new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true), 2);
+            return (new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), 2);
         if (StartsWith(b, 0xFE, 0xFF))
-            return (new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true), 2);
+            return (new UnicodeEncoding(bigEndian: true, byteOrderMark: false, throwOnInvalidBytes: true), 2);
         if (StartsWith(b, 0x3C, 0x00, 0x3F, 0x00))
             return (new UnicodeEncoding(bigEndian: false, byteOrderMark: false, throwOnInvalidBytes: true), 0);
         if (StartsWith(b, 0x00, 0x3C, 0x00, 0x3F))
@@ -78,17 +93,17 @@ internal sealed class ConfigText
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static bool StartsWith(byte[] bytes, params byte[] prefix) => bytes.AsSpan().StartsWith(prefix);
+    private static bool StartsWith(ReadOnlySpan<byte> bytes, params ReadOnlySpan<byte> prefix) => bytes.StartsWith(prefix);
 
     /// <summary>The encoding named by an ASCII-compatible <c>&lt;?xml ... encoding="…"?&gt;</c>, or null.</summary>
-    private static string? DeclaredEncoding(byte[] bytes)
+    private static string? DeclaredEncoding(ReadOnlySpan<byte> bytes)
     {
-        if (!StartsWith(bytes, (byte)'<', (byte)'?', (byte)'x', (byte)'m', (byte)'l'))
+        if (!bytes.StartsWith("<?xml"u8))
             return null;
-        var end = bytes.AsSpan().IndexOf((byte)'>');
+        var end = bytes.IndexOf((byte)'>');
         if (end < 0)
             return null;
-        var declaration = Encoding.ASCII.GetString(bytes, 0, end);
+        var declaration = Encoding.ASCII.GetString(bytes[..end]);
         var at = declaration.IndexOf("encoding", StringComparison.Ordinal);
         if (at < 0)
             return null;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 
@@ -22,16 +23,40 @@ internal static partial class SitesSectionReader
     };
 
     /// <exception cref="InvalidInputException">The text is not well-formed XML, holds a DTD, or a site has no name or a bad id.</exception>
-    public static SitesSection Read(string text, string file)
+    public static SitesSection Read(string text, string file) => Read(new StringReader(text), file, () => text);
+
+    /// <summary>
+    /// Reads the file's <paramref name="bytes"/> (a seekable stream) as they are decoded, without holding the whole
+    /// text; errors are the same as for the decoded text, an undecodable byte first.
+    /// </summary>
+    /// <exception cref="InvalidInputException">The bytes are not valid text in the file's encoding, or see <see cref="Read(string, string)"/>.</exception>
+    public static SitesSection Read(Stream bytes, string file)
     {
-        using var reader = XmlReader.Create(new StringReader(text), Settings);
+        using var text = ConfigTextStream.Open(bytes, file, out var encoding);
+        try
+        {
+            return Read(text, file, () => ConfigTextStream.ReadAll(bytes, file));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw ConfigText.NotValidText(encoding, file);
+        }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="text"/>; <paramref name="wholeText"/> is asked for only to explain an XML error (and
+    /// fails first if the bytes behind the text cannot be decoded, as decoding the whole file up front did).
+    /// </summary>
+    private static SitesSection Read(TextReader text, string file, Func<string> wholeText)
+    {
+        using var reader = XmlReader.Create(text, Settings);
         try
         {
             return new Walker(reader, file).ReadDocument();
         }
         catch (XmlException ex)
         {
-            if (DoctypeLine(text) is { } doctypeLine && (ex.LineNumber == 0 || ex.LineNumber == doctypeLine))
+            if (DoctypeLine(wholeText()) is { } doctypeLine && (ex.LineNumber == 0 || ex.LineNumber == doctypeLine))
                 throw new InvalidInputException("a DTD (<!DOCTYPE>) is not allowed in an IIS configuration file", file, doctypeLine, ex);
             throw new InvalidInputException($"not well-formed XML: {LineSuffix().Replace(ex.Message, string.Empty)}", file, ex.LineNumber, ex);
         }
@@ -59,6 +84,9 @@ internal static partial class SitesSectionReader
     private sealed class Walker(XmlReader reader, string file)
     {
         private readonly IXmlLineInfo _line = (IXmlLineInfo)reader;
+
+        // One delegate for the children of every <binding>, not one per binding.
+        private readonly Action<string> _skipChild = _ => reader.Skip();
         private readonly List<SiteElement> _sites = [];
         private BindingsElement? _defaults;
         private ElementPosition? _sitesPosition;
@@ -122,7 +150,7 @@ internal static partial class SitesSectionReader
                 var protocol = reader.GetAttribute("protocol");
                 var information = reader.GetAttribute("bindingInformation");
                 var sslFlags = reader.GetAttribute("sslFlags");
-                var entryEnd = ReadChildren(_ => reader.Skip());
+                var entryEnd = ReadChildren(_skipChild);
                 entries.Add(new BindingEntry(kind.Value, protocol, information, sslFlags, new ElementPosition(entryLine, entryPosition, entryEnd.Line, entryEnd.Position)));
             });
             return new BindingsElement(new ElementPosition(line, position, end.Line, end.Position), entries);

@@ -161,6 +161,28 @@ public sealed class NetshSslCertTextTests
     }
 
     [Fact]
+    public void Each_record_keeps_its_own_settings_and_extended_properties()
+    {
+        var longLabel = "Property " + new string('x', 150);
+        var text = "IP:port : 0.0.0.0:443\nDisable HTTP2 : Set\nExtended Properties:\nPropertyId : 0\n"
+            + $"Hostname:port : a.com:443\nDisable HTTP2 : Not Set\nUsage Check : Enabled\nExtended Properties:\nPropertyId : 1\n{longLabel} : 7\n";
+
+        var state = NetshSslCertParser.Parse(text, "t.txt");
+
+        Assert.Equal(
+            [KeyValuePair.Create("Disable HTTP2", "Set"), KeyValuePair.Create("Extended Properties[0].PropertyId", "0")],
+            state.Bindings[0].Settings.OrderBy(s => s.Key, StringComparer.Ordinal));
+        Assert.Equal(
+            [
+                KeyValuePair.Create("Disable HTTP2", "Not Set"),
+                KeyValuePair.Create($"Extended Properties[0].{longLabel}", "7"),
+                KeyValuePair.Create("Extended Properties[0].PropertyId", "1"),
+                KeyValuePair.Create("Usage Check", "Enabled"),
+            ],
+            state.Bindings[1].Settings.OrderBy(s => s.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void An_unknown_record_label_names_the_file_and_line()
     {
         var text = "SSL Certificate bindings:\n-------------------------\n\n    Scoped CCS:port : a.com:443\n";

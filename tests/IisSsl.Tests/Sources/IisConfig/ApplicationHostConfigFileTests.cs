@@ -138,6 +138,48 @@ public sealed class ApplicationHostConfigFileTests
     }
 
     [Fact]
+    public void A_bad_byte_deep_in_a_large_file_is_refused_as_bad_text()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(ConfigFixtures.Large(2_000, 2)), .. "<!-- "u8, 0xFF, .. " -->"u8];
+
+        var error = Assert.Throws<InvalidInputException>(() => ApplicationHostConfigFile.Parse(bytes, "bad.config"));
+
+        Assert.Equal("the file is not valid utf-8 text", error.Problem);
+    }
+
+    [Fact]
+    public void A_file_cut_inside_a_character_is_refused_as_bad_text()
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(ConfigFixtures.Large(10, 2)), 0xC3];
+
+        var error = Assert.Throws<InvalidInputException>(() => ApplicationHostConfigFile.Parse(bytes, "cut.config"));
+
+        Assert.Equal("the file is not valid utf-8 text", error.Problem);
+    }
+
+    [Fact]
+    public void Bad_text_is_reported_before_an_xml_error_earlier_in_the_file()
+    {
+        var padding = Encoding.UTF8.GetBytes($"<!-- {new string('x', 300_000)} -->");
+        byte[] bytes = [.. "<configuration>\n<sites>\n</configuration>\n"u8, .. padding, .. "<!-- "u8, 0xC3, 0x28, .. " -->"u8];
+
+        var error = Assert.Throws<InvalidInputException>(() => ApplicationHostConfigFile.Parse(bytes, "bad.config"));
+
+        Assert.Equal("the file is not valid utf-8 text", error.Problem);
+    }
+
+    [Fact]
+    public void A_long_xml_declaration_still_names_the_encoding()
+    {
+        var xml = $"<?xml version=\"1.0\"{new string(' ', 2_000)}encoding=\"iso-8859-1\"?><configuration><system.applicationHost><sites>"
+            + "<site name=\"Café\" id=\"1\" /></sites></system.applicationHost></configuration>";
+
+        var configuration = ApplicationHostConfigFile.Parse(Encoding.Latin1.GetBytes(xml), "latin1.config");
+
+        Assert.Equal("Café", configuration.Sites.Single().Name);
+    }
+
+    [Fact]
     public void Malformed_xml_names_the_file_and_the_line_where_it_breaks()
     {
         var path = ConfigFixtures.PathOf(ConfigFixtures.Malformed);
