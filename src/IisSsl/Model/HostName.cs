@@ -9,7 +9,11 @@ namespace IisSsl.Model;
 /// </summary>
 public sealed record HostName
 {
-    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true, AllowUnassigned = false };
+    // IdnMapping does not promise thread safety for its instance members, and sources are read on two threads.
+    [ThreadStatic]
+    private static IdnMapping? _idn;
+
+    private static IdnMapping Idn => _idn ??= new IdnMapping { UseStd3AsciiRules = true, AllowUnassigned = false };
 
     private HostName(string value) => Value = value;
 

@@ -44,14 +44,7 @@ internal sealed record ServerSnapshot(ServerState State, string ConfigPath, byte
         }
 
         var sources = services.CertificateSources(options).Concat(extraSources).ToList();
-        var certificates = new Dictionary<string, CertificateInfo>(StringComparer.OrdinalIgnoreCase);
-        foreach (var record in httpSys.Bindings.Where(r => !string.IsNullOrEmpty(r.Thumbprint)))
-        {
-            if (certificates.ContainsKey(record.Thumbprint!))
-                continue;
-            if (sources.Select(s => s.Find(record.Thumbprint!, record.StoreName)).FirstOrDefault(c => c is not null) is { } found)
-                certificates[record.Thumbprint!] = found;
-        }
+        var certificates = ServerStateLoader.ReferencedCertificates(httpSys, sources);
 
         var state = new ServerState(configuration, httpSys, certificates, services.CentralCertificateStore(options));
         return new ServerSnapshot(state, configPath, configBytes, options.SslCertPath, snapshotBytes, live);

@@ -83,24 +83,30 @@ public static class ServerStateLoader
         return new ApplicationHostConfigFile(Path.Combine(windows, "System32", "inetsrv", "config", "applicationHost.config"));
     }
 
-    private static Dictionary<string, CertificateInfo> ReferencedCertificates(HttpSysState records, IReadOnlyList<ICertificateSource> sources)
+    /// <summary>
+    /// Each certificate the records reference, asked of the sources in order (the first that has it wins), each
+    /// (thumbprint, store) once; a thumbprint none has is left out.
+    /// </summary>
+    internal static Dictionary<string, CertificateInfo> ReferencedCertificates(HttpSysState records, IReadOnlyList<ICertificateSource> sources)
     {
+        var wanted = records.Bindings
+            .Where(r => r.Thumbprint is { Length: > 0 })
+            .Select(r => (Thumbprint: r.Thumbprint!, StoreName: string.IsNullOrEmpty(r.StoreName) ? "MY" : r.StoreName))
+            .DistinctBy(w => (w.Thumbprint.ToUpperInvariant(), w.StoreName.ToUpperInvariant()))
+            .ToList();
         var found = new Dictionary<string, CertificateInfo>(StringComparer.OrdinalIgnoreCase);
-        var asked = new HashSet<(string Thumbprint, string Store)>();
-        foreach (var record in records.Bindings)
+        foreach (var source in sources)
         {
-            if (record.Thumbprint is not { Length: > 0 } thumbprint || found.ContainsKey(thumbprint))
-                continue;
-            var store = string.IsNullOrEmpty(record.StoreName) ? "MY" : record.StoreName.ToUpperInvariant();
-            if (!asked.Add((thumbprint.ToUpperInvariant(), store)))
-                continue;
-            foreach (var source in sources)
+            var missing = wanted.Where(w => !found.ContainsKey(w.Thumbprint)).ToList();
+            if (missing.Count == 0)
+                break;
+            var results = source is IBatchCertificateSource batch
+                ? batch.FindAll(missing)
+                : [.. missing.Select(w => source.Find(w.Thumbprint, w.StoreName))];
+            for (var i = 0; i < missing.Count; i++)
             {
-                if (source.Find(thumbprint, record.StoreName) is { } certificate)
-                {
-                    found[thumbprint] = certificate;
-                    break;
-                }
+                if (results[i] is { } certificate)
+                    found.TryAdd(missing[i].Thumbprint, certificate);
             }
         }
 

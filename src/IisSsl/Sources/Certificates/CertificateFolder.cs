@@ -13,9 +13,9 @@ namespace IisSsl.Sources.Certificates;
 /// certificate's DER is its thumbprint) without parsing them; a certificate is built only when asked for.
 /// PFX files need their password to be read at all, so they are opened only when no DER/PEM file has the
 /// thumbprint, and then all at once. Folders are read at their top level only. Safe to call from several threads;
-/// <see cref="FindAll"/> builds many certificates in parallel.
+/// <see cref="FindAll(IReadOnlyList{string})"/> builds many certificates in parallel.
 /// </summary>
-public sealed class CertificateFolder : ICertificateSource
+public sealed class CertificateFolder : IBatchCertificateSource
 {
     private static readonly string[] PlainExtensions = [".cer", ".crt", ".der", ".pem"];
     private static readonly string[] PfxExtensions = [".pfx", ".p12"];
@@ -52,6 +52,11 @@ public sealed class CertificateFolder : ICertificateSource
             return Resolve(key, _plain.TryGetValue(key, out var indexed) ? indexed.Load : null);
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>A folder ignores store names: a file is a file.</remarks>
+    public IReadOnlyList<CertificateInfo?> FindAll(IReadOnlyList<(string Thumbprint, string StoreName)> wanted) =>
+        FindAll([.. wanted.Select(w => w.Thumbprint)]);
 
     /// <summary>
     /// What <see cref="Find"/> gives for each of <paramref name="thumbprints"/>, in the same order, with the
