@@ -46,7 +46,7 @@ internal sealed class BindingCoverageRule(CertificateResolver resolver, Analysis
             }
         }
 
-        return new HostReport(site.Name, binding.Host?.Value, binding.UsesSni, rowHandshake?.Record?.Key,
+        return new HostReport(site.Name, binding.Host?.Value, binding.UsesSni, rowHandshake?.RecordKey,
             rowHandshake?.Certificate is { } served2 ? Summary(served2) : null, rowStatus);
     }
 
@@ -113,7 +113,7 @@ internal sealed class BindingCoverageRule(CertificateResolver resolver, Analysis
 
         foreach (var (code, severity, problem) in problems)
         {
-            var text = $"The certificate {certificate.Subject} (thumbprint {certificate.Thumbprint}) that {served.Record!.Key} serves for {Describe.Host(binding.Host)} on {at.Name} {problem}.";
+            var text = $"The certificate {certificate.Subject} (thumbprint {certificate.Thumbprint}) that {served.RecordKey} serves for {Describe.Host(binding.Host)} on {at.Name} {problem}.";
             findings.Add(FindingFor(site, binding, at, code, severity, text));
         }
     }

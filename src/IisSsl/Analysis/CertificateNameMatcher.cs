@@ -35,12 +35,17 @@ public static class CertificateNameMatcher
         var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0)
             return false;
-        var parent = host.Value[(dot + 1)..];
-        if (!names.WildcardParents.Contains(parent))
+        var parent = host.Value.AsSpan(dot + 1);
+        if (!names.WildcardParents.GetAlternateLookup<ReadOnlySpan<char>>().Contains(parent))
             return false;
         if (!IsPlainLabel(host.Value.AsSpan(0, dot)))
             return MatchesHostname(certificate, host);
-        return names.PlainChildVerdicts.GetOrAdd(parent, static (_, state) => MatchesHostname(state.certificate, state.host), (certificate, host));
+        var verdicts = names.PlainChildVerdicts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (verdicts.TryGetValue(parent, out var verdict))
+            return verdict;
+        verdict = MatchesHostname(certificate, host);
+        verdicts.TryAdd(parent, verdict);
+        return verdict;
     }
 
     private static bool IsPlainLabel(ReadOnlySpan<char> label) =>

@@ -13,6 +13,7 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 {
     private readonly Dictionary<Endpoint, Handshake> _withoutSni = [];
     private readonly Dictionary<HostName, CertificateInfo?> _centralStoreFiles = [];
+    private readonly Dictionary<ServedKey, Handshake> _served = [];
 
     /// <summary>What a client sending SNI <paramref name="host"/> to <paramref name="endpoint"/> is served.</summary>
     public Handshake WithSni(Endpoint endpoint, HostName host)
@@ -84,6 +85,14 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 
     private Handshake Serve(HandshakeStep step, SslCertBinding record)
     {
+        var key = new ServedKey(record, step);
+        if (!_served.TryGetValue(key, out var handshake))
+            _served[key] = handshake = Resolve(step, record);
+        return handshake;
+    }
+
+    private Handshake Resolve(HandshakeStep step, SslCertBinding record)
+    {
         var thumbprint = record.Thumbprint?.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         if (string.IsNullOrEmpty(thumbprint))
             return new Handshake(step, record, null, $"{record.Key} has no certificate hash");
@@ -110,5 +119,13 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
         var parent = dot < 0 ? null : host.Value[(dot + 1)..];
         return parent is not null && parent.Contains('.', StringComparison.Ordinal) ? parent : null;
+    }
+
+    /// <summary>A record (by reference: the index holds each once) served at one step of the lookup.</summary>
+    private readonly record struct ServedKey(SslCertBinding Record, HandshakeStep Step)
+    {
+        public bool Equals(ServedKey other) => ReferenceEquals(Record, other.Record) && Step == other.Step;
+
+        public override int GetHashCode() => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Record), Step);
     }
 }

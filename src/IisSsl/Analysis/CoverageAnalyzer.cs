@@ -32,7 +32,7 @@ public static class CoverageAnalyzer
             SniFallbackRule.Apply(at, withoutSni, findings);
             endpoints.Add(new EndpointReport(
                 at.Name,
-                withoutSni.Record?.Key,
+                withoutSni.RecordKey,
                 withoutSni.Certificate is { } certificate ? coverage.Summary(certificate) : null,
                 hosts));
         }

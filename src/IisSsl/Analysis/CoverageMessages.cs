@@ -12,7 +12,7 @@ internal static class CoverageMessages
     {
         var host = binding.Host!.Value;
         var port = at.Endpoint.Port;
-        var record = served.Record!.Key;
+        var record = served.RecordKey;
         var certificate = Describe.Certificate(served.Certificate!);
         var who = Who(clients, host, at.Name);
         var sharedFix = $"Fix it with a certificate whose SANs or wildcard cover all the hosts on {at.Name} ({Describe.Names(at.NonSniHosts)}), "

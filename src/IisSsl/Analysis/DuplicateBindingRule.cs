@@ -12,24 +12,27 @@ internal static class DuplicateBindingRule
 {
     public static void Apply(IisConfiguration configuration, List<Finding> findings)
     {
-        var owners = new Dictionary<(string Protocol, IPAddress Address, int Port, string Host), List<(Site Site, Binding Binding)>>();
+        // Almost every binding is unique: remember the first owner of each key, and make a list only for a second.
+        var first = new Dictionary<(bool Https, IPAddress Address, int Port, string Host), (Site Site, Binding Binding)>();
+        var shared = new Dictionary<(bool Https, IPAddress Address, int Port, string Host), List<(Site Site, Binding Binding)>>();
         foreach (var site in configuration.Sites)
         {
             foreach (var binding in site.Bindings)
             {
                 if (binding.Problem is not null || binding.Endpoint is null || !(binding.IsHttp || binding.IsHttps))
                     continue;
-                var key = (binding.Protocol.ToLowerInvariant(), binding.Endpoint.Address, binding.Endpoint.Port, binding.Host?.Value ?? "");
-                if (!owners.TryGetValue(key, out var list))
-                    owners[key] = list = [];
+                var key = (binding.IsHttps, binding.Endpoint.Address, binding.Endpoint.Port, binding.Host?.Value ?? "");
+                if (first.TryAdd(key, (site, binding)))
+                    continue;
+                if (!shared.TryGetValue(key, out var list))
+                    shared[key] = list = [first[key]];
                 list.Add((site, binding));
             }
         }
 
-        foreach (var ((protocol, _, _, _), list) in owners)
+        foreach (var ((https, _, _, _), list) in shared)
         {
-            if (list.Count < 2)
-                continue;
+            var protocol = https ? "https" : "http";
             var sites = list.Select(o => o.Site.Name).Distinct(StringComparer.Ordinal).ToList();
             if (sites.Count < 2)
                 continue;

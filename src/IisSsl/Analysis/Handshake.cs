@@ -12,6 +12,9 @@ internal sealed record Handshake(HandshakeStep Step, SslCertBinding? Record, Cer
 
     public bool HasRecord => Record is not null;
 
+    /// <summary>The record's netsh key (<c>ipport=0.0.0.0:443</c>), computed once per handshake.</summary>
+    public string? RecordKey { get; } = Record?.Key;
+
     public bool ServesSameAs(Handshake other) =>
         ReferenceEquals(Record, other.Record) && ReferenceEquals(Certificate, other.Certificate);
 }
