@@ -4,7 +4,7 @@ using IisSsl.TestSupport;
 
 namespace IisSsl.Tests.Sources.Certificates;
 
-public sealed class CertificateFolderTests : IDisposable
+public sealed partial class CertificateFolderTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly PfxPassword _password = new("s3cret-Pa55");

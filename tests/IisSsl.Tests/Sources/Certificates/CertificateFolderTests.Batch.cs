@@ -4,19 +4,9 @@ using IisSsl.TestSupport;
 
 namespace IisSsl.Tests.Sources.Certificates;
 
-public sealed class CertificateFolderBatchTests : IDisposable
+/// <summary>Loading many certificates at once (<see cref="CertificateFolder.FindAll(IReadOnlyList{string})"/>).</summary>
+public sealed partial class CertificateFolderTests
 {
-    private readonly TempDirectory _dir = new();
-    private readonly PfxPassword _password = new("s3cret-Pa55");
-
-    public void Dispose()
-    {
-        _dir.Dispose();
-        _password.Dispose();
-    }
-
-    private CertificateFolder Folder() => new([_dir.Path], _password.Variable);
-
     [Fact]
     public void A_batch_finds_in_order_exactly_what_finding_one_at_a_time_finds()
     {
