@@ -7,16 +7,13 @@ namespace IisSsl.Planning;
 /// <summary>The server state plus the exact bytes it was read from, so apply can write back only over what it planned against.</summary>
 internal sealed record ServerSnapshot(ServerState State, string ConfigPath, byte[] ConfigBytes, string? SnapshotPath, byte[]? SnapshotBytes, LiveServer? Live)
 {
-    public static string DefaultConfigPath =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.Windows), "System32", "inetsrv", "config", "applicationHost.config");
-
     public static bool IsJsonSnapshot(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     /// <exception cref="InvalidInputException">A file is missing or unreadable, or live HTTP.SYS is asked for off Windows.</exception>
     public static ServerSnapshot Read(EnsureOptions options, EnsureServices services, IEnumerable<ICertificateSource> extraSources)
     {
         var configPath = options.IisConfigPath
-            ?? (OperatingSystem.IsWindows() ? DefaultConfigPath : throw new InvalidInputException("plan/apply needs the IIS configuration off Windows: pass --config FILE"));
+            ?? (OperatingSystem.IsWindows() ? ServerStateLoader.DefaultIisConfigPath : throw new InvalidInputException("plan/apply needs the IIS configuration off Windows: pass --config FILE"));
         var configBytes = ReadRequired(configPath);
         var configuration = services.ReadConfig(configPath);
         if (!Execution.AtomicFile.SameBytes(configBytes, ReadRequired(configPath)))

@@ -52,6 +52,11 @@ public static class ServerStateLoader
         return new ServerState(iis.GetAwaiter().GetResult(), records, referenced, centralCertificateStore);
     }
 
+    /// <summary>IIS's own applicationHost.config on this Windows machine.</summary>
+    public static string DefaultIisConfigPath => Path.Combine(
+        Environment.GetEnvironmentVariable("windir") ?? Environment.GetFolderPath(Environment.SpecialFolder.Windows),
+        "System32", "inetsrv", "config", "applicationHost.config");
+
     /// <summary>The file given, else IIS's own on Windows; elsewhere there is no default.</summary>
     public static IIisConfigurationSource IisConfigurationFor(string? path) => IisConfigurationFor(path, OperatingSystem.IsWindows());
 
@@ -79,8 +84,7 @@ public static class ServerStateLoader
             return new ApplicationHostConfigFile(path);
         if (!isWindows)
             throw new InvalidInputException("reading the live IIS configuration needs Windows; pass --config FILE");
-        var windows = Environment.GetEnvironmentVariable("windir") ?? Environment.GetFolderPath(Environment.SpecialFolder.Windows);
-        return new ApplicationHostConfigFile(Path.Combine(windows, "System32", "inetsrv", "config", "applicationHost.config"));
+        return new ApplicationHostConfigFile(DefaultIisConfigPath);
     }
 
     /// <summary>
