@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using IisSsl.Model;
+using IisSsl.Sources;
 
 namespace IisSsl.Planning;
 
@@ -17,17 +18,7 @@ public static class ManifestReader
     public static EnsureManifest Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"the manifest cannot be read ({e.Message})", path, inner: e);
-        }
-
-        return Parse(bytes, path);
+        return Parse(InputFile.ReadAllBytes(path, "the manifest"), path);
     }
 
     /// <summary>Parses manifest bytes; relative certificate files resolve against the folder of <paramref name="path"/>.</summary>

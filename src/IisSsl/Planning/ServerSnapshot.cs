@@ -14,9 +14,9 @@ internal sealed record ServerSnapshot(ServerState State, string ConfigPath, byte
     {
         var configPath = options.IisConfigPath
             ?? (OperatingSystem.IsWindows() ? ServerStateLoader.DefaultIisConfigPath : throw new InvalidInputException("plan/apply needs the IIS configuration off Windows: pass --config FILE"));
-        var configBytes = ReadRequired(configPath);
+        var configBytes = InputFile.ReadAllBytes(configPath, "the IIS configuration file");
         var configuration = services.ReadConfig(configPath);
-        if (!Execution.AtomicFile.SameBytes(configBytes, ReadRequired(configPath)))
+        if (!Execution.AtomicFile.SameBytes(configBytes, InputFile.ReadAllBytes(configPath, "the IIS configuration file")))
             throw new InvalidInputException("the file changed while it was being read; run again", configPath);
 
         HttpSysState httpSys;
@@ -47,17 +47,6 @@ internal sealed record ServerSnapshot(ServerState State, string ConfigPath, byte
         return new ServerSnapshot(state, configPath, configBytes, options.SslCertPath, snapshotBytes, live);
     }
 
-    private static byte[] ReadRequired(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"cannot be read ({e.Message})", path, inner: e);
-        }
-    }
 
     private static string Text(byte[] bytes) =>
         bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3) : Encoding.UTF8.GetString(bytes);

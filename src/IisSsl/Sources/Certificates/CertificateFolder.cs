@@ -136,7 +136,7 @@ public sealed class CertificateFolder : IBatchCertificateSource
             if (!PlainExtensions.Contains(extension))
                 continue;
 
-            var bytes = ReadBytes(file);
+            var bytes = InputFile.ReadAllBytes(file, "the certificate file");
             if (!PemBundle.LooksLikePem(bytes))
             {
                 index.TryAdd(Thumbprint(bytes), new IndexedCertificate(file, bytes, null));
@@ -182,17 +182,6 @@ public sealed class CertificateFolder : IBatchCertificateSource
     private IEnumerable<string> Files() =>
         _folders.SelectMany<string, string>(f => File.Exists(f) ? [f] : Directory.EnumerateFiles(f).Order(StringComparer.Ordinal).ToList());
 
-    private static byte[] ReadBytes(string file)
-    {
-        try
-        {
-            return File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"cannot be read: {e.Message}", file, inner: e);
-        }
-    }
 
     private static string Thumbprint(byte[] der) => Convert.ToHexString(SHA1.HashData(der));
 

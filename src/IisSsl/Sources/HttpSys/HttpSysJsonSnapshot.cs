@@ -15,17 +15,7 @@ public sealed class HttpSysJsonSnapshot(string path) : IHttpSysSource
     {
         if (!File.Exists(Path))
             return HttpSysState.Empty(Path);
-        string json;
-        try
-        {
-            json = File.ReadAllText(Path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"cannot be read: {e.Message}", Path, inner: e);
-        }
-
-        return HttpSysSnapshotFormat.Parse(json, Path);
+        return HttpSysSnapshotFormat.Parse(InputFile.ReadAllText(Path, "the HTTP.SYS snapshot"), Path);
     }
 
     /// <summary>Writes <paramref name="state"/> through a temporary file in the same folder, so a reader never sees half a snapshot.</summary>

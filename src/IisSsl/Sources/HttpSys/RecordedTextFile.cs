@@ -9,24 +9,7 @@ namespace IisSsl.Sources.HttpSys;
 /// </summary>
 internal static class RecordedTextFile
 {
-    public static string Read(string path)
-    {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InvalidInputException("file not found", path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"cannot be read: {e.Message}", path, inner: e);
-        }
-
-        return Decode(bytes);
-    }
+    public static string Read(string path) => Decode(InputFile.ReadAllBytes(path, "the saved netsh output"));
 
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
