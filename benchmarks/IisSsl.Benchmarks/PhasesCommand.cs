@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using IisSsl.Analysis;
 using IisSsl.Model;
 using IisSsl.Reporting;
@@ -45,25 +46,34 @@ internal static class PhasesCommand
         var cold = new double[stages.Length];
         var warm = Enumerable.Repeat(double.MaxValue, stages.Length).ToArray();
         var allocated = new long[stages.Length];
+        var jitted = new long[stages.Length];
+        var jitMs = new double[stages.Length];
+        var collections = new int[stages.Length];
         for (var round = 0; round < rounds; round++)
         {
             for (var i = 0; i < stages.Length; i++)
             {
                 var before = GC.GetAllocatedBytesForCurrentThread();
+                var (methodsBefore, jitBefore, gcBefore) = (JitInfo.GetCompiledMethodCount(), JitInfo.GetCompilationTime(), GC.CollectionCount(0));
                 var stopwatch = Stopwatch.StartNew();
                 stages[i].Run();
                 var ms = stopwatch.Elapsed.TotalMilliseconds;
                 allocated[i] = GC.GetAllocatedBytesForCurrentThread() - before;
                 if (round == 0)
+                {
                     cold[i] = ms;
+                    jitted[i] = JitInfo.GetCompiledMethodCount() - methodsBefore;
+                    jitMs[i] = (JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds;
+                    collections[i] = GC.CollectionCount(0) - gcBefore;
+                }
                 else
                     warm[i] = Math.Min(warm[i], ms);
             }
         }
 
-        Console.WriteLine($"{"stage",-26} {"cold ms",9} {"warm ms",9} {"allocated MiB",14}");
+        Console.WriteLine($"{"stage",-26} {"cold ms",9} {"warm ms",9} {"allocated MiB",14} {"cold: jitted",13} {"jit ms",7} {"GCs",4}");
         for (var i = 0; i < stages.Length; i++)
-            Console.WriteLine($"{stages[i].Name,-26} {cold[i],9:F1} {(rounds > 1 ? warm[i] : cold[i]),9:F1} {allocated[i] / (1024.0 * 1024),14:F1}");
+            Console.WriteLine($"{stages[i].Name,-26} {cold[i],9:F1} {(rounds > 1 ? warm[i] : cold[i]),9:F1} {allocated[i] / (1024.0 * 1024),14:F1} {jitted[i],13} {jitMs[i],7:F1} {collections[i],4}");
         Console.WriteLine($"{"engine total (no xml pass)",-26} {cold[1..].Sum(),9:F1} {(rounds > 1 ? warm[1..].Sum() : cold[1..].Sum()),9:F1} {allocated[1..].Sum() / (1024.0 * 1024),14:F1}");
         Console.WriteLine($"{report.Endpoints.Count} endpoints, {report.Endpoints.Sum(e => e.Hosts.Count)} host rows, {report.Findings.Count} findings; "
             + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MiB");
