@@ -19,6 +19,7 @@ public static class JsonReportRenderer
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
+        var certificates = new RenderedCertificates(Options, WriteCertificateObject);
         using (var chunked = new ChunkedJsonOutput(output, Options, chunkBytes))
         {
             var json = chunked.Json;
@@ -26,7 +27,7 @@ public static class JsonReportRenderer
             json.WriteBoolean(Names.Passed, report.Passed);
             json.WriteStartArray(Names.Endpoints);
             foreach (var endpoint in report.Endpoints)
-                WriteEndpoint(chunked, endpoint);
+                WriteEndpoint(chunked, certificates, endpoint);
             json.WriteEndArray();
             json.WriteStartArray(Names.Findings);
             foreach (var finding in report.Findings)
@@ -50,13 +51,13 @@ public static class JsonReportRenderer
         output.WriteLine();
     }
 
-    private static void WriteEndpoint(ChunkedJsonOutput chunked, EndpointReport endpoint)
+    private static void WriteEndpoint(ChunkedJsonOutput chunked, RenderedCertificates certificates, EndpointReport endpoint)
     {
         var json = chunked.Json;
         json.WriteStartObject();
         json.WriteString(Names.Endpoint, endpoint.Endpoint);
         json.WriteString(Names.DefaultRecord, endpoint.DefaultRecord);
-        WriteCertificate(json, Names.DefaultCertificate, endpoint.DefaultCertificate);
+        WriteCertificate(json, certificates, Names.DefaultCertificate, endpoint.DefaultCertificate);
         json.WriteStartArray(Names.Hosts);
         foreach (var host in endpoint.Hosts)
         {
@@ -65,7 +66,7 @@ public static class JsonReportRenderer
             json.WriteString(Names.HostName, host.HostName);
             json.WriteBoolean(Names.Sni, host.Sni);
             json.WriteString(Names.ServedBy, host.ServedBy);
-            WriteCertificate(json, Names.Certificate, host.Certificate);
+            WriteCertificate(json, certificates, Names.Certificate, host.Certificate);
             json.WriteString(Names.Status, ReportText.StatusName(host.Status));
             json.WriteEndObject();
             chunked.WriteOutIfFull();
@@ -75,15 +76,17 @@ public static class JsonReportRenderer
         json.WriteEndObject();
     }
 
-    private static void WriteCertificate(Utf8JsonWriter json, JsonEncodedText name, CertificateSummary? certificate)
+    private static void WriteCertificate(Utf8JsonWriter json, RenderedCertificates certificates, JsonEncodedText name, CertificateSummary? certificate)
     {
         if (certificate is null)
-        {
             json.WriteNull(name);
-            return;
-        }
+        else
+            certificates.Write(json, name, certificate);
+    }
 
-        json.WriteStartObject(name);
+    private static void WriteCertificateObject(Utf8JsonWriter json, CertificateSummary certificate)
+    {
+        json.WriteStartObject();
         json.WriteString(Names.Thumbprint, certificate.Thumbprint);
         json.WriteString(Names.Subject, certificate.Subject);
         json.WriteStartArray(Names.DnsNames);

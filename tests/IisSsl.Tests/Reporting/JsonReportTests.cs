@@ -60,4 +60,24 @@ public sealed class JsonReportTests
         Assert.Equal(SampleReports.Hostile, json.RootElement.GetProperty("endpoints")[0].GetProperty("hosts")[0].GetProperty("site").GetString());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("endpoints")[0].GetProperty("defaultCertificate").ValueKind);
     }
+
+    [Fact]
+    public void A_certificate_with_hostile_text_reads_back_unchanged_wherever_it_is_written()
+    {
+        var certificate = new CertificateSummary("AB", "CN=" + SampleReports.Hostile, [SampleReports.Hostile, "*.bücher.example"],
+            DateTimeOffset.UnixEpoch, "C:\\certs\\\"quoted\".pfx");
+        var hosts = Enumerable.Range(0, 3).Select(i => new HostReport($"site{i}", $"h{i}.example", false, null, certificate, CoverageStatus.Covered)).ToList();
+        var report = new VerificationReport([new EndpointReport("*:443", "ipport=0.0.0.0:443", certificate, hosts)], []);
+
+        using var json = JsonDocument.Parse(SampleReports.Render(report, ReportFormat.Json));
+
+        var endpoint = json.RootElement.GetProperty("endpoints")[0];
+        var written = endpoint.GetProperty("hosts").EnumerateArray().Select(h => h.GetProperty("certificate")).Prepend(endpoint.GetProperty("defaultCertificate"));
+        Assert.All(written, c =>
+        {
+            Assert.Equal(certificate.Subject, c.GetProperty("subject").GetString());
+            Assert.Equal(certificate.DnsNames, c.GetProperty("dnsNames").EnumerateArray().Select(n => n.GetString()));
+            Assert.Equal(certificate.Source, c.GetProperty("source").GetString());
+        });
+    }
 }

@@ -37,6 +37,26 @@ public sealed class ReportGoldenTests
             .RootElement.GetProperty("endpoints").EnumerateArray().Sum(e => e.GetProperty("hosts").GetArrayLength()));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_json_report_written_to_a_utf8_stream_has_the_same_bytes_as_one_written_as_text(bool byteOrderMark)
+    {
+        var report = Large();
+        var encoding = new System.Text.UTF8Encoding(byteOrderMark);
+        using var text = new StringWriter();
+        text.Write("before ✓ ");
+        JsonReportRenderer.Render(report, text, chunkBytes: 1000);
+        using var bytes = new MemoryStream();
+        using (var stream = new StreamWriter(bytes, encoding, bufferSize: 128))
+        {
+            stream.Write("before ✓ ");
+            JsonReportRenderer.Render(report, stream, chunkBytes: 1000);
+        }
+
+        Assert.Equal([.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())], bytes.ToArray());
+    }
+
     /// <summary>Enough hosts, with non-ASCII and hostile names, to cross many chunk boundaries.</summary>
     private static VerificationReport Large()
     {

@@ -1,0 +1,38 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace IisSsl.Reporting;
+
+/// <summary>
+/// Each certificate's JSON object, rendered once for each depth it appears at and copied after that. In a large
+/// report a few shared certificates fill most host rows, and escaping their fields again for every row was most of
+/// the writing. The copy is byte for byte what writing the object in place gives (the golden report files pin it).
+/// </summary>
+internal sealed class RenderedCertificates(JsonWriterOptions options, Action<Utf8JsonWriter, CertificateSummary> writeObject)
+{
+    private readonly Dictionary<(CertificateSummary Certificate, int Depth), byte[]> _rendered = [];
+
+    /// <summary>Writes <paramref name="certificate"/> as the value of property <paramref name="name"/>.</summary>
+    public void Write(Utf8JsonWriter json, JsonEncodedText name, CertificateSummary certificate)
+    {
+        var key = (certificate, json.CurrentDepth);
+        if (!_rendered.TryGetValue(key, out var rendered))
+            _rendered[key] = rendered = Render(certificate, json.CurrentDepth);
+        json.WritePropertyName(name);
+        json.WriteRawValue(rendered, skipInputValidation: true);
+    }
+
+    /// <summary>The object as written at <paramref name="depth"/>: nested that deep, without the line break before it.</summary>
+    private byte[] Render(CertificateSummary certificate, int depth)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using var json = new Utf8JsonWriter(buffer, options);
+        for (var i = 0; i < depth; i++)
+            json.WriteStartArray();
+        json.Flush();
+        var before = buffer.WrittenCount;
+        writeObject(json, certificate);
+        json.Flush();
+        return [.. buffer.WrittenSpan[before..].TrimStart(" \r\n"u8)];
+    }
+}
