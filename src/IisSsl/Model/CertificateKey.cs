@@ -21,21 +21,30 @@ internal static class CertificateKey
         ["1.3.132.0.35"] = 521, // NIST P-521
     };
 
-    public static (string Algorithm, int Size) Of(X509Certificate2 certificate) =>
-        ReadFromEncoding(certificate) ?? LoadIntoCryptoLibrary(certificate);
-
-    // Importing a key into OpenSSL costs more than all the other certificate facts together, and the size is in
-    // the DER already. Anything not plainly an RSA key or an ECDSA key on a NIST curve takes the loading path.
-    private static (string Algorithm, int Size)? ReadFromEncoding(X509Certificate2 certificate)
+    public static (string Algorithm, int Size) Of(X509Certificate2 certificate)
     {
         var key = certificate.PublicKey;
-        return key.Oid.Value switch
+        ReadOnlyMemory<byte>? parameters = key.EncodedParameters?.RawData is { } encoded ? encoded : null;
+        var keyUsage = certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault();
+        return FromEncoding(key.Oid.Value, parameters, key.EncodedKeyValue.RawData, keyUsage) ?? LoadIntoCryptoLibrary(certificate);
+    }
+
+    /// <summary>
+    /// The algorithm and size read from a SubjectPublicKeyInfo's algorithm OID, parameters and key bytes, or null
+    /// when the key is not plainly an RSA key or an ECDSA key on a NIST curve (then only the crypto library can say).
+    /// </summary>
+    /// <remarks>
+    /// Importing a key into OpenSSL costs more than all the other certificate facts together, and the size is in
+    /// the DER already.
+    /// </remarks>
+    internal static (string Algorithm, int Size)? FromEncoding(
+        string? algorithmOid, ReadOnlyMemory<byte>? parameters, ReadOnlyMemory<byte> key, X509KeyUsageExtension? keyUsage) =>
+        algorithmOid switch
         {
-            RsaOid => RsaModulusBits(key.EncodedKeyValue.RawData) is { } bits ? ("RSA", bits) : null,
-            EcPublicKeyOid when !MayBeKeyAgreementOnly(certificate) => CurveBits(key.EncodedParameters?.RawData, key.EncodedKeyValue.RawData) is { } bits ? ("ECDSA", bits) : null,
+            RsaOid => RsaModulusBits(key) is { } bits ? ("RSA", bits) : null,
+            EcPublicKeyOid when !MayBeKeyAgreementOnly(keyUsage) => CurveBits(parameters, key.Span) is { } bits ? ("ECDSA", bits) : null,
             _ => null,
         };
-    }
 
     private static (string Algorithm, int Size) LoadIntoCryptoLibrary(X509Certificate2 certificate)
     {
@@ -49,7 +58,7 @@ internal static class CertificateKey
     }
 
     /// <summary>RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }: the modulus's bit length.</summary>
-    private static int? RsaModulusBits(byte[] encodedKey)
+    private static int? RsaModulusBits(ReadOnlyMemory<byte> encodedKey)
     {
         try
         {
@@ -71,13 +80,13 @@ internal static class CertificateKey
     }
 
     /// <summary>The size of a named NIST curve, when the point has the length that curve needs.</summary>
-    private static int? CurveBits(byte[]? encodedParameters, byte[] encodedPoint)
+    private static int? CurveBits(ReadOnlyMemory<byte>? encodedParameters, ReadOnlySpan<byte> encodedPoint)
     {
-        if (encodedParameters is null)
+        if (encodedParameters is not { } parameters)
             return null;
         try
         {
-            var reader = new AsnReader(encodedParameters, AsnEncodingRules.DER);
+            var reader = new AsnReader(parameters, AsnEncodingRules.DER);
             var curve = reader.ReadObjectIdentifier();
             reader.ThrowIfNotEmpty();
             if (!NamedCurveBits.TryGetValue(curve, out var bits))
@@ -97,7 +106,6 @@ internal static class CertificateKey
     /// The BCL refuses an EC key as ECDSA when its key usage allows key agreement and no signing (an ECDH key);
     /// such certificates keep the loading path so their facts stay what the BCL says.
     /// </summary>
-    private static bool MayBeKeyAgreementOnly(X509Certificate2 certificate) =>
-        certificate.Extensions.OfType<X509KeyUsageExtension>().FirstOrDefault() is { } usage
-        && usage.KeyUsages.HasFlag(X509KeyUsageFlags.KeyAgreement);
+    private static bool MayBeKeyAgreementOnly(X509KeyUsageExtension? keyUsage) =>
+        keyUsage is not null && keyUsage.KeyUsages.HasFlag(X509KeyUsageFlags.KeyAgreement);
 }

@@ -139,7 +139,8 @@ public sealed class CertificateFolder : IBatchCertificateSource
             var bytes = InputFile.ReadAllBytes(file, "the certificate file");
             if (!PemBundle.LooksLikePem(bytes))
             {
-                index.TryAdd(Thumbprint(bytes), new IndexedCertificate(file, bytes, null));
+                var thumbprint = Thumbprint(bytes);
+                index.TryAdd(thumbprint, new IndexedCertificate(file, bytes, thumbprint, null));
                 continue;
             }
 
@@ -149,7 +150,8 @@ public sealed class CertificateFolder : IBatchCertificateSource
                 // An encrypted key cannot be matched without its password; with a single certificate it can only be that one's.
                 var keyState = pem.KeyPem is not null ? KeyState.Unencrypted(pem.KeyPem)
                     : pem.HasEncryptedKey && pem.Certificates.Count == 1 ? KeyState.Present : null;
-                index.TryAdd(Thumbprint(der), new IndexedCertificate(file, der, keyState));
+                var thumbprint = Thumbprint(der);
+                index.TryAdd(thumbprint, new IndexedCertificate(file, der, thumbprint, keyState));
             }
         }
 
@@ -219,21 +221,31 @@ public sealed class CertificateFolder : IBatchCertificateSource
         public static KeyState Unencrypted(string keyPem) => new(keyPem);
     }
 
-    private sealed record IndexedCertificate(string File, byte[] Der, KeyState? Key)
+    private sealed record IndexedCertificate(string File, byte[] Der, string Thumbprint, KeyState? Key)
     {
+        /// <summary>
+        /// The facts, read from the DER when it is plain (the certificate itself is then loaded only if asked for),
+        /// else from the loaded certificate. A PEM key is matched by loading both, so it takes the loading path.
+        /// </summary>
         public CertificateInfo Load()
         {
-            X509Certificate2 certificate;
+            if (Key?.KeyPem is null && DerCertificateReader.TryRead(Der, Thumbprint, File, Key is null ? null : true, LoadCertificate) is { } facts)
+                return facts;
+
+            var certificate = LoadCertificate();
+            return CertificateInfo.From(certificate, File, HasPrivateKey(certificate));
+        }
+
+        private X509Certificate2 LoadCertificate()
+        {
             try
             {
-                certificate = X509CertificateLoader.LoadCertificate(Der);
+                return X509CertificateLoader.LoadCertificate(Der);
             }
             catch (CryptographicException e)
             {
                 throw new InvalidInputException("is not a readable X.509 certificate", File, inner: e);
             }
-
-            return CertificateInfo.From(certificate, File, HasPrivateKey(certificate));
         }
 
         /// <summary>True when the PEM's key belongs to this certificate; null (unknown) when there is no key or it is another's.</summary>
