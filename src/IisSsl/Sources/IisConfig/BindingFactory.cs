@@ -8,8 +8,13 @@ namespace IisSsl.Sources.IisConfig;
 /// </summary>
 public static class BindingFactory
 {
-    public static Binding Create(string? protocol, string? bindingInformation, string? sslFlags, SourceLocation? location)
+    public static Binding Create(string? protocol, string? bindingInformation, string? sslFlags, SourceLocation? location) =>
+        Create(protocol, bindingInformation, sslFlags, location, null);
+
+    /// <summary>As <see cref="Create(string?, string?, string?, SourceLocation?)"/>, sharing <paramref name="endpoints"/> already parsed from the same file.</summary>
+    internal static Binding Create(string? protocol, string? bindingInformation, string? sslFlags, SourceLocation? location, EndpointCache? endpoints)
     {
+        protocol = Canonical(protocol);
         var information = bindingInformation ?? string.Empty;
         SslFlagsParser.TryParse(sslFlags, out var flags, out var flagsProblem);
         if (string.IsNullOrWhiteSpace(protocol))
@@ -21,10 +26,18 @@ public static class BindingFactory
         if (!IsHttpOrHttps(protocol))
             return new Binding(protocol, information, null, null, flags, location, flagsProblem);
 
-        return BindingInformationParser.TryParse(information, out var endpoint, out var host, out var problem)
+        return BindingInformationParser.TryParse(information, endpoints, out var endpoint, out var host, out var problem)
             ? new Binding(protocol, information, endpoint, host, flags, location, flagsProblem)
             : new Binding(protocol, information, null, null, flags, location, problem);
     }
+
+    /// <summary>The one "http" and "https" string: <see cref="Binding.IsHttps"/>, asked per binding, then compares references.</summary>
+    private static string? Canonical(string? protocol) => protocol switch
+    {
+        "https" => "https",
+        "http" => "http",
+        _ => protocol,
+    };
 
     private static bool IsHttpOrHttps(string protocol) =>
         protocol.Equals("http", StringComparison.OrdinalIgnoreCase) || protocol.Equals("https", StringComparison.OrdinalIgnoreCase);

@@ -24,6 +24,15 @@ public static class BindingInformationParser
         string? text,
         [NotNullWhen(true)] out Endpoint? endpoint,
         out HostName? host,
+        [NotNullWhen(false)] out string? problem) =>
+        TryParse(text, null, out endpoint, out host, out problem);
+
+    /// <summary>As the public overload, reusing <paramref name="endpoints"/> already parsed from the same file for the same <c>IP:Port</c> text.</summary>
+    internal static bool TryParse(
+        string? text,
+        EndpointCache? endpoints,
+        [NotNullWhen(true)] out Endpoint? endpoint,
+        out HostName? host,
         [NotNullWhen(false)] out string? problem)
     {
         endpoint = null;
@@ -36,6 +45,9 @@ public static class BindingInformationParser
             problem = $"bindingInformation '{value}' is not in the form IP:Port:Host (for example '*:443:www.example.com')";
             return false;
         }
+
+        if (endpoints is not null && endpoints.TryGet(value.AsSpan(0, hostColon), out var known))
+            return TryParseHost(value, hostColon, known, out endpoint, out host, out problem);
 
         var portText = value.AsSpan(portColon + 1, hostColon - portColon - 1);
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
@@ -50,17 +62,32 @@ public static class BindingInformationParser
             return false;
         }
 
-        var hostText = value[(hostColon + 1)..];
-        if (hostText.Length > 0 && hostText != "*")
+        var parsed = new Endpoint(address, port);
+        endpoints?.Add(value.AsSpan(0, hostColon), parsed);
+        return TryParseHost(value, hostColon, parsed, out endpoint, out host, out problem);
+    }
+
+    private static bool TryParseHost(
+        string value,
+        int hostColon,
+        Endpoint parsed,
+        [NotNullWhen(true)] out Endpoint? endpoint,
+        out HostName? host,
+        [NotNullWhen(false)] out string? problem)
+    {
+        endpoint = null;
+        host = null;
+        var hostText = value.AsSpan(hostColon + 1);
+        if (hostText.Length > 0 && hostText is not "*")
         {
-            if (!HostName.TryParse(hostText, out host, out var hostError))
+            if (!HostName.TryParse(hostText.ToString(), out host, out var hostError))
             {
                 problem = $"bindingInformation '{value}' has an invalid host name: {hostError}";
                 return false;
             }
         }
 
-        endpoint = new Endpoint(address, port);
+        endpoint = parsed;
         problem = null;
         return true;
     }

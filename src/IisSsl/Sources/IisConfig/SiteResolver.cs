@@ -8,7 +8,8 @@ internal static class SiteResolver
 {
     public static IReadOnlyList<Site> Resolve(SitesSection section, string file)
     {
-        var defaults = EffectiveBindings([], section.DefaultBindings, file);
+        var endpoints = new EndpointCache();
+        var defaults = EffectiveBindings([], section.DefaultBindings, file, endpoints);
         var sites = new List<Site>(section.Sites.Count);
         foreach (var site in section.Sites)
         {
@@ -21,17 +22,17 @@ internal static class SiteResolver
                 throw new InvalidInputException($"site '{site.Name}' {problem}", file, site.Position.Line);
             }
 
-            var bindings = site.Bindings is null ? defaults : EffectiveBindings(defaults, site.Bindings, file);
+            var bindings = site.Bindings is null ? defaults : EffectiveBindings(defaults, site.Bindings, file, endpoints);
             sites.Add(new Site(site.Name, id, bindings, location));
         }
 
         return sites;
     }
 
-    internal static List<Binding> EffectiveBindings(IEnumerable<Binding> inherited, BindingsElement? own, string file) =>
+    internal static List<Binding> EffectiveBindings(IEnumerable<Binding> inherited, BindingsElement? own, string file, EndpointCache endpoints) =>
         BindingCollectionMerge.Apply(
             inherited,
             own,
-            entry => BindingFactory.Create(entry.Protocol, entry.BindingInformation, entry.SslFlags, new SourceLocation(file, entry.Position.Line)),
+            entry => BindingFactory.Create(entry.Protocol, entry.BindingInformation, entry.SslFlags, new SourceLocation(file, entry.Position.Line), endpoints),
             BindingKey.Of);
 }
