@@ -6,7 +6,8 @@
 #
 #   benchmarks/run.sh [--reps N] [--sizes "100 1000 10000"] [--startup] [--phases] [--engine] [--work DIR]
 #     --startup also compare start-up options on the 2-site verify: ReadyToRun vs IL-only, TieredPGO, GC mode
-#     --phases  also time each engine stage in-process on the largest state (stopwatch; cold and warm)
+#     --phases  also time each engine stage in-process on the largest state (stopwatch): the cold round as the CLI
+#               runs it (ReadyToRun, first call) and the warm rounds (tier-1 JIT code), with allocations and GCs
 #     --engine  also run the BenchmarkDotNet engine job (ShortRun: engine vs a bare XmlReader pass; a few minutes)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -127,7 +128,12 @@ if $phases; then
   largest=${sizes##* }
   echo
   echo "engine stages in-process on $largest sites (stopwatch):"
-  dotnet "$bench_dll" phases "$work/states/sites-$largest/applicationHost.config" "$work/states/sites-$largest/sslcert.txt" "$work/states/sites-$largest/certs"
+  state="$work/states/sites-$largest"
+  quietly dotnet publish "$root/benchmarks/IisSsl.Benchmarks" -c Release -r "$rid" --self-contained false \
+    -p:PublishReadyToRun=true -o "$work/phases-r2r" -nologo
+  echo "cold: ReadyToRun, as the CLI runs; warm: 8 rounds of JIT-compiled code (best of rounds 2-8)"
+  "$work/phases-r2r/IisSsl.Benchmarks" phases "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs" 1 | head -n 9
+  dotnet "$bench_dll" phases "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs" 8
 fi
 
 if $engine; then
