@@ -28,10 +28,10 @@ public static class NetshSslCertParser
         var pool = new StringPool();
         RecordBuilder? record = null;
         var lineNumber = 0;
-        foreach (var rawLine in text.AsSpan().EnumerateLines())
+        foreach (var range in Lines(text))
         {
             lineNumber++;
-            var line = rawLine.Trim();
+            var line = text.AsSpan(range).Trim();
             if (line.IsEmpty || IsHeading(line))
                 continue;
 
@@ -57,6 +57,9 @@ public static class NetshSslCertParser
             bindings.Add(record.Build());
         return new HttpSysState(source, bindings);
     }
+
+    /// <summary>Where the lines of <paramref name="text"/> are: ended by LF or CRLF (the CR is trimmed with the other white space).</summary>
+    private static MemoryExtensions.SpanSplitEnumerator<char> Lines(string text) => text.AsSpan().Split('\n');
 
     private static bool IsHeading(ReadOnlySpan<char> line) =>
         line.Trim('-').IsEmpty
@@ -110,6 +113,7 @@ public static class NetshSslCertParser
         private Guid _appId;
         private int _extendedBlocks;
         private bool _inExtendedBlock;
+        private int _lines;
 
         private RecordBuilder(SslCertBindingKind kind, int port, IPAddress? address, HostName? host, SourceLocation location, StringPool pool, int settingsCapacity)
         {
@@ -182,8 +186,9 @@ public static class NetshSslCertParser
                 }
             }
 
-            var key = _inExtendedBlock ? ExtendedKey(label) : _pool.Get(label);
-            if (!_settings.TryAdd(key, _pool.Get(value)))
+            var place = 2 * _lines++;
+            var key = _inExtendedBlock ? ExtendedKey(label) : _pool.Get(label, place);
+            if (!_settings.TryAdd(key, _pool.Get(value, place + 1)))
                 throw new InvalidInputException($"'{label}' appears twice in the record that starts at line {_location.Line}", _location.File, line);
         }
 

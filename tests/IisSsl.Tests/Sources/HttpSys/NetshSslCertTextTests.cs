@@ -56,6 +56,30 @@ public sealed class NetshSslCertTextTests
     }
 
     [Fact]
+    public void Each_record_keeps_its_own_values_when_records_print_their_lines_in_another_order()
+    {
+        const string text = """
+            IP:port                      : 0.0.0.0:443
+            Certificate Hash             : 61d34f532da121bbab64723c4871e72c92f03735
+            Verify Client Certificate Revocation : Enabled
+            Ctl Store Name               : (null)
+
+            IP:port                      : 10.0.0.1:443
+            Certificate Hash             : 61d34f532da121bbab64723c4871e72c92f03735
+            Ctl Store Name               : Enabled
+            Verify Client Certificate Revocation : Disabled
+            Usage Check                  : Enabled
+            """;
+
+        var bindings = NetshSslCertParser.Parse(text, "sslcert.txt").Bindings;
+
+        Assert.Equal(new Dictionary<string, string> { ["Verify Client Certificate Revocation"] = "Enabled", ["Ctl Store Name"] = "(null)" }, bindings[0].Settings);
+        Assert.Equal(
+            new Dictionary<string, string> { ["Ctl Store Name"] = "Enabled", ["Verify Client Certificate Revocation"] = "Disabled", ["Usage Check"] = "Enabled" },
+            bindings[1].Settings);
+    }
+
+    [Fact]
     public void Reads_older_builds_that_print_fewer_lines_and_a_null_store_as_MY()
     {
         var state = ReadFixture("server2012-older-build.txt");
