@@ -11,43 +11,25 @@ namespace IisSsl.Analysis;
 /// </summary>
 internal sealed class BindingCoverageRule(CertificateResolver resolver, AnalysisOptions options)
 {
-    private readonly Dictionary<CertificateInfo, IReadOnlyList<(string Code, Severity Severity, string Problem)>> _problems =
+    private readonly Dictionary<CertificateInfo, CertificateProblem[]> _problems =
         new(ReferenceEqualityComparer.Instance);
 
     private readonly Dictionary<CertificateInfo, CertificateSummary> _summaries = new(ReferenceEqualityComparer.Instance);
 
     public HostReport Evaluate(Site site, Binding binding, EndpointBindings at, List<Finding> findings)
     {
-        var rowStatus = CoverageStatus.Covered;
-        Handshake? rowHandshake = null;
-        var rank = -1;
-        CertificateInfo? firstCertificate = null;
-
-        foreach (var (clients, served) in PathsOf(binding, at))
+        var (first, second) = PathsOf(binding, at);
+        var status = Check(site, binding, at, first, checkedCertificate: null, findings);
+        var shown = first.Served;
+        if (second is { } other)
         {
-            var status = StatusOf(binding, served);
-            if (Rank(status) > rank)
-                (rowStatus, rowHandshake, rank) = (status, served, Rank(status));
-
-            var message = status switch
-            {
-                CoverageStatus.NoCertificate => (FindingCodes.NoCertificateBound, CoverageMessages.NoCertificate(at, binding, clients)),
-                CoverageStatus.CertificateMissing => (FindingCodes.CertificateNotFound, CoverageMessages.CertificateMissing(at, binding, served, clients)),
-                CoverageStatus.NotCovered => (FindingCodes.HostNotCovered, CoverageMessages.NotCovered(at, binding, served, clients)),
-                _ => ((string Code, string Text)?)null,
-            };
-            if (message is { } m)
-                findings.Add(FindingFor(site, binding, at, m.Code, Severity.Error, m.Text));
-
-            if (served.Certificate is { } certificate && !ReferenceEquals(certificate, firstCertificate))
-            {
-                firstCertificate ??= certificate;
-                AddCertificateProblems(site, binding, at, served, certificate, findings);
-            }
+            var otherStatus = Check(site, binding, at, other, checkedCertificate: first.Served.Certificate, findings);
+            if (Rank(otherStatus) > Rank(status))
+                (status, shown) = (otherStatus, other.Served);
         }
 
-        return new HostReport(site.Name, binding.Host?.Value, binding.UsesSni, rowHandshake?.RecordKey,
-            rowHandshake?.Certificate is { } served2 ? Summary(served2) : null, rowStatus);
+        return new HostReport(site.Name, binding.Host?.Value, binding.UsesSni, shown.RecordKey,
+            shown.Certificate is { } certificate ? Summary(certificate) : null, status);
     }
 
     public CertificateSummary Summary(CertificateInfo certificate)
@@ -61,30 +43,43 @@ internal sealed class BindingCoverageRule(CertificateResolver resolver, Analysis
         return summary;
     }
 
-    private IEnumerable<(ClientKind Clients, Handshake Served)> PathsOf(Binding binding, EndpointBindings at)
+    /// <summary>
+    /// Raises the findings of one path (unless its certificate's own problems were already raised for the other path)
+    /// and returns its status.
+    /// </summary>
+    private CoverageStatus Check(Site site, Binding binding, EndpointBindings at, ServedPath path, CertificateInfo? checkedCertificate, List<Finding> findings)
+    {
+        var (clients, served) = path;
+        var status = StatusOf(binding, served);
+        var message = status switch
+        {
+            CoverageStatus.NoCertificate => (FindingCodes.NoCertificateBound, CoverageMessages.NoCertificate(at, binding, clients)),
+            CoverageStatus.CertificateMissing => (FindingCodes.CertificateNotFound, CoverageMessages.CertificateMissing(at, binding, served, clients)),
+            CoverageStatus.NotCovered => (FindingCodes.HostNotCovered, CoverageMessages.NotCovered(at, binding, served, clients)),
+            _ => ((string Code, string Text)?)null,
+        };
+        if (message is { } m)
+            findings.Add(FindingFor(site, binding, at, m.Code, Severity.Error, m.Text));
+
+        if (served.Certificate is { } certificate && !ReferenceEquals(certificate, checkedCertificate))
+            AddCertificateProblems(site, binding, at, served, certificate, findings);
+        return status;
+    }
+
+    /// <summary>The one or two paths a binding is reached by: a second only when SNI and non-SNI clients get different records.</summary>
+    private (ServedPath First, ServedPath? Second) PathsOf(Binding binding, EndpointBindings at)
     {
         if (binding.Host is not { } host)
-        {
-            yield return (ClientKind.All, resolver.WithoutSni(at.Endpoint));
-            yield break;
-        }
+            return (new(ClientKind.All, resolver.WithoutSni(at.Endpoint)), null);
 
         var withSni = resolver.WithSni(at.Endpoint, host);
         if (binding.UsesSni)
-        {
-            yield return (ClientKind.WithSni, withSni);
-            yield break;
-        }
+            return (new(ClientKind.WithSni, withSni), null);
 
         var withoutSni = resolver.WithoutSni(at.Endpoint);
         if (withSni.ServesSameAs(withoutSni))
-        {
-            yield return (ClientKind.All, withSni);
-            yield break;
-        }
-
-        yield return (ClientKind.WithSni, withSni);
-        yield return (ClientKind.WithoutSni, withoutSni);
+            return (new(ClientKind.All, withSni), null);
+        return (new(ClientKind.WithSni, withSni), new(ClientKind.WithoutSni, withoutSni));
     }
 
     private static CoverageStatus StatusOf(Binding binding, Handshake served) => served switch
@@ -120,4 +115,6 @@ internal sealed class BindingCoverageRule(CertificateResolver resolver, Analysis
 
     private static Finding FindingFor(Site site, Binding binding, EndpointBindings at, string code, Severity severity, string message) =>
         new(code, severity, message, site.Name, at.Name, binding.Host?.Value, binding.Location);
+
+    private readonly record struct ServedPath(ClientKind Clients, Handshake Served);
 }

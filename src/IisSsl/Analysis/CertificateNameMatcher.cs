@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Runtime.CompilerServices;
 using IisSsl.Model;
 
@@ -28,7 +27,7 @@ public static class CertificateNameMatcher
         var names = Names.GetValue(certificate, static c => new NameSets(c.DnsNames));
         if (host.IsWildcard)
             return names.Exact.Contains(host.Value);
-        if (IPAddress.TryParse(host.Value, out _))
+        if (host.IsIpLiteral)
             return MatchesHostname(certificate, host);
         if (names.Exact.Contains(host.Value))
             return true;
@@ -36,11 +35,11 @@ public static class CertificateNameMatcher
         if (dot <= 0)
             return false;
         var parent = host.Value.AsSpan(dot + 1);
-        if (!names.WildcardParents.GetAlternateLookup<ReadOnlySpan<char>>().Contains(parent))
+        if (names.Wildcards is not { } wildcards || !wildcards.Parents.GetAlternateLookup<ReadOnlySpan<char>>().Contains(parent))
             return false;
         if (!IsPlainLabel(host.Value.AsSpan(0, dot)))
             return MatchesHostname(certificate, host);
-        var verdicts = names.PlainChildVerdicts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var verdicts = wildcards.PlainChildVerdicts.GetAlternateLookup<ReadOnlySpan<char>>();
         if (verdicts.TryGetValue(parent, out var verdict))
             return verdict;
         verdict = MatchesHostname(certificate, host);
@@ -66,13 +65,19 @@ public static class CertificateNameMatcher
             {
                 Exact.Add(name);
                 if (name.StartsWith("*.", StringComparison.Ordinal))
-                    WildcardParents.Add(name[2..]);
+                    (Wildcards ??= new WildcardNames()).Parents.Add(name[2..]);
             }
         }
 
         public HashSet<string> Exact { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-        public HashSet<string> WildcardParents { get; } = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Null for the many certificates without a wildcard SAN, which then cost no more than their names.</summary>
+        public WildcardNames? Wildcards { get; }
+    }
+
+    private sealed class WildcardNames
+    {
+        public HashSet<string> Parents { get; } = new(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>The BCL's verdict for a plain LDH label under each wildcard parent (the same for every such label).</summary>
         public ConcurrentDictionary<string, bool> PlainChildVerdicts { get; } = new(StringComparer.OrdinalIgnoreCase);

@@ -13,14 +13,15 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 {
     private readonly Dictionary<Endpoint, Handshake> _withoutSni = [];
     private readonly Dictionary<HostName, CertificateInfo?> _centralStoreFiles = [];
-    private readonly Dictionary<ServedKey, Handshake> _served = [];
+    // One cache per handshake step, each keyed by record reference (the index holds each record once).
+    private readonly Dictionary<SslCertBinding, Handshake>?[] _served = new Dictionary<SslCertBinding, Handshake>?[(int)HandshakeStep.IPv4Wildcard + 1];
 
     /// <summary>What a client sending SNI <paramref name="host"/> to <paramref name="endpoint"/> is served.</summary>
     public Handshake WithSni(Endpoint endpoint, HostName host)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(host);
-        if (!endpoint.IsAllUnassigned && index.IpPort(endpoint.Address, endpoint.Port) is { } exact)
+        if (!endpoint.IsAllUnassigned && index.IpPort(endpoint) is { } exact)
             return Serve(HandshakeStep.ExactIpPort, exact);
 
         if (index.HostnamePort(host.Value, endpoint.Port) is { } named)
@@ -28,8 +29,7 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 
         // (inferred) A wildcard hostnameport record is taken to serve names exactly one label below its parent,
         // like a wildcard SAN; HTTP.SYS's own matching of these records is undocumented (reference §1.5, §10).
-        if (!host.IsWildcard && WildcardParentOf(host) is { } parent
-            && index.HostnamePort("*." + parent, endpoint.Port) is { } wildcard)
+        if (index.WildcardHostnamePort(host, endpoint.Port) is { } wildcard)
             return Serve(HandshakeStep.WildcardHostnamePort, wildcard);
 
         if (index.CentralStore(endpoint.Port) is { } ccs)
@@ -54,7 +54,7 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         if (_withoutSni.TryGetValue(endpoint, out var cached))
             return cached;
 
-        var handshake = !endpoint.IsAllUnassigned && index.IpPort(endpoint.Address, endpoint.Port) is { } exact
+        var handshake = !endpoint.IsAllUnassigned && index.IpPort(endpoint) is { } exact
             ? Serve(HandshakeStep.ExactIpPort, exact)
             : WithoutSniFallback(endpoint);
         _withoutSni[endpoint] = handshake;
@@ -76,18 +76,18 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 
     private Handshake WithoutSniFallback(Endpoint endpoint)
     {
-        if (endpoint.IsIPv6 && index.IpPort(IPAddress.IPv6Any, endpoint.Port) is { } ipv6Any)
+        if (endpoint.IsIPv6 && index.IpPort(new Endpoint(IPAddress.IPv6Any, endpoint.Port)) is { } ipv6Any)
             return Serve(HandshakeStep.IPv6Wildcard, ipv6Any);
-        if (index.IpPort(IPAddress.Any, endpoint.Port) is { } any)
+        if (index.IpPort(Endpoint.AllUnassigned(endpoint.Port)) is { } any)
             return Serve(HandshakeStep.IPv4Wildcard, any);
         return Handshake.Fails;
     }
 
     private Handshake Serve(HandshakeStep step, SslCertBinding record)
     {
-        var key = new ServedKey(record, step);
-        if (!_served.TryGetValue(key, out var handshake))
-            _served[key] = handshake = Resolve(step, record);
+        var served = _served[(int)step] ??= new Dictionary<SslCertBinding, Handshake>(ReferenceEqualityComparer.Instance);
+        if (!served.TryGetValue(record, out var handshake))
+            served[record] = handshake = Resolve(step, record);
         return handshake;
     }
 
@@ -112,20 +112,5 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         }
 
         return certificate;
-    }
-
-    private static string? WildcardParentOf(HostName host)
-    {
-        var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
-        var parent = dot < 0 ? null : host.Value[(dot + 1)..];
-        return parent is not null && parent.Contains('.', StringComparison.Ordinal) ? parent : null;
-    }
-
-    /// <summary>A record (by reference: the index holds each once) served at one step of the lookup.</summary>
-    private readonly record struct ServedKey(SslCertBinding Record, HandshakeStep Step)
-    {
-        public bool Equals(ServedKey other) => ReferenceEquals(Record, other.Record) && Step == other.Step;
-
-        public override int GetHashCode() => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Record), Step);
     }
 }

@@ -25,10 +25,9 @@ public static class CoverageAnalyzer
         foreach (var at in GroupByEndpoint(state.Configuration))
         {
             var withoutSni = resolver.WithoutSni(at.Endpoint);
-            var hosts = at.Bindings.Select(b => coverage.Evaluate(b.Site, b.Binding, at, findings))
-                .OrderBy(h => h.HostName, StringComparer.Ordinal)
-                .ThenBy(h => h.Site, StringComparer.Ordinal)
-                .ToList();
+            var hosts = new HostReport[at.Bindings.Count];
+            for (var i = 0; i < hosts.Length; i++)
+                hosts[i] = coverage.Evaluate(at.Bindings[i].Site, at.Bindings[i].Binding, at, findings);
             SniFallbackRule.Apply(at, withoutSni, findings);
             endpoints.Add(new EndpointReport(
                 at.Name,
@@ -41,19 +40,26 @@ public static class CoverageAnalyzer
         return new VerificationReport(endpoints, FindingOrder.Sort(distinct));
     }
 
-    /// <summary>The https bindings grouped by IIS endpoint, in report order (port, then address).</summary>
-    private static IEnumerable<EndpointBindings> GroupByEndpoint(IisConfiguration configuration)
+    /// <summary>The https bindings grouped by IIS endpoint, in report order (port, then address; within one, host rows).</summary>
+    private static List<EndpointBindings> GroupByEndpoint(IisConfiguration configuration)
     {
         var byEndpoint = new Dictionary<Endpoint, EndpointBindings>();
-        foreach (var (site, binding) in configuration.HttpsBindings)
+        foreach (var site in configuration.Sites)
         {
-            if (binding.Problem is not null || binding.Endpoint is null)
-                continue;
-            if (!byEndpoint.TryGetValue(binding.Endpoint, out var at))
-                byEndpoint[binding.Endpoint] = at = new EndpointBindings(binding.Endpoint);
-            at.Bindings.Add((site, binding));
+            foreach (var binding in site.Bindings)
+            {
+                if (!binding.IsHttps || binding.Problem is not null || binding.Endpoint is null)
+                    continue;
+                if (!byEndpoint.TryGetValue(binding.Endpoint, out var at))
+                    byEndpoint[binding.Endpoint] = at = new EndpointBindings(binding.Endpoint);
+                at.Add(site, binding);
+            }
         }
 
-        return byEndpoint.Values.OrderBy(at => EndpointOrder.SortKey.Of(at.Name));
+        var endpoints = new List<EndpointBindings>(byEndpoint.Values);
+        endpoints.Sort(static (x, y) => x.SortKey.CompareTo(y.SortKey));
+        foreach (var at in endpoints)
+            at.SortForReport();
+        return endpoints;
     }
 }

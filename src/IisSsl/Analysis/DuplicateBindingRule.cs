@@ -1,4 +1,3 @@
-using System.Net;
 using IisSsl.Model;
 
 namespace IisSsl.Analysis;
@@ -12,27 +11,37 @@ internal static class DuplicateBindingRule
 {
     public static void Apply(IisConfiguration configuration, List<Finding> findings)
     {
-        // Almost every binding is unique: remember the first owner of each key, and make a list only for a second.
-        var first = new Dictionary<(bool Https, IPAddress Address, int Port, string Host), (Site Site, Binding Binding)>();
-        var shared = new Dictionary<(bool Https, IPAddress Address, int Port, string Host), List<(Site Site, Binding Binding)>>();
+        // Almost every binding is unique: one pass finds the targets bound twice, and only then a second pass
+        // collects who binds them.
+        var seen = new HashSet<Binding>(configuration.Sites.Sum(site => site.Bindings.Count), SameTarget.Instance);
+        var repeated = new HashSet<Binding>(SameTarget.Instance);
         foreach (var site in configuration.Sites)
         {
             foreach (var binding in site.Bindings)
             {
-                if (binding.Problem is not null || binding.Endpoint is null || !(binding.IsHttp || binding.IsHttps))
+                if (RegistersPrefix(binding) && !seen.Add(binding))
+                    repeated.Add(binding);
+            }
+        }
+
+        if (repeated.Count == 0)
+            return;
+        var shared = new Dictionary<Binding, List<(Site Site, Binding Binding)>>(SameTarget.Instance);
+        foreach (var site in configuration.Sites)
+        {
+            foreach (var binding in site.Bindings)
+            {
+                if (!RegistersPrefix(binding) || !repeated.Contains(binding))
                     continue;
-                var key = (binding.IsHttps, binding.Endpoint.Address, binding.Endpoint.Port, binding.Host?.Value ?? "");
-                if (first.TryAdd(key, (site, binding)))
-                    continue;
-                if (!shared.TryGetValue(key, out var list))
-                    shared[key] = list = [first[key]];
+                if (!shared.TryGetValue(binding, out var list))
+                    shared[binding] = list = [];
                 list.Add((site, binding));
             }
         }
 
-        foreach (var ((https, _, _, _), list) in shared)
+        foreach (var list in shared.Values)
         {
-            var protocol = https ? "https" : "http";
+            var protocol = list[0].Binding.IsHttps ? "https" : "http";
             var sites = list.Select(o => o.Site.Name).Distinct(StringComparer.Ordinal).ToList();
             if (sites.Count < 2)
                 continue;
@@ -46,5 +55,25 @@ internal static class DuplicateBindingRule
                     binding.Endpoint!.ToString(), binding.Host?.Value, binding.Location));
             }
         }
+    }
+
+    /// <summary>Valid http and https bindings are the ones that register a URL prefix.</summary>
+    private static bool RegistersPrefix(Binding binding) =>
+        binding.Problem is null && binding.Endpoint is not null && (binding.IsHttp || binding.IsHttps);
+
+    /// <summary>The same protocol (http or https), IP, port and host name: the URL prefix IIS registers.</summary>
+    private sealed class SameTarget : IEqualityComparer<Binding>
+    {
+        public static SameTarget Instance { get; } = new();
+
+        public bool Equals(Binding? x, Binding? y) =>
+            ReferenceEquals(x, y)
+            || (x is not null && y is not null
+                && x.Endpoint!.Port == y.Endpoint!.Port
+                && x.IsHttps == y.IsHttps
+                && x.Endpoint.Address.Equals(y.Endpoint.Address)
+                && Equals(x.Host, y.Host));
+
+        public int GetHashCode(Binding obj) => HashCode.Combine(obj.Endpoint!.Port, obj.Endpoint.Address, obj.Host);
     }
 }
