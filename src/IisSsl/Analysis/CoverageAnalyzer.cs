@@ -16,13 +16,11 @@ public static class CoverageAnalyzer
         ArgumentNullException.ThrowIfNull(options);
 
         var findings = new List<Finding>();
-        InvalidBindingRule.Apply(state.Configuration, findings);
-        DuplicateBindingRule.Apply(state.Configuration, findings);
-
+        var httpsEndpoints = WalkBindings(state.Configuration, findings);
         var resolver = new CertificateResolver(state, new HttpSysIndex(state.HttpSys.Bindings));
         var coverage = new BindingCoverageRule(resolver, options);
         var endpoints = new List<EndpointReport>();
-        foreach (var at in GroupByEndpoint(state.Configuration))
+        foreach (var at in httpsEndpoints)
         {
             var withoutSni = resolver.WithoutSni(at.Endpoint);
             var hosts = new HostReport[at.Bindings.Count];
@@ -40,26 +38,61 @@ public static class CoverageAnalyzer
         return new VerificationReport(endpoints, FindingOrder.Sort(distinct));
     }
 
-    /// <summary>The https bindings grouped by IIS endpoint, in report order (port, then address; within one, host rows).</summary>
-    private static List<EndpointBindings> GroupByEndpoint(IisConfiguration configuration)
+    /// <summary>
+    /// One walk over every binding (the model is large, and each pass over it costs its cache misses): raises the
+    /// invalid and duplicate binding findings, and returns the https bindings grouped by IIS endpoint, in report
+    /// order (port, then address; within an endpoint, host rows).
+    /// </summary>
+    private static List<EndpointBindings> WalkBindings(IisConfiguration configuration, List<Finding> findings)
     {
+        var duplicates = new DuplicateBindingRule(CountBindings(configuration));
         var byEndpoint = new Dictionary<Endpoint, EndpointBindings>();
+        EndpointBindings? previous = null;
         foreach (var site in configuration.Sites)
         {
-            foreach (var binding in site.Bindings)
+            // By index: a foreach over IReadOnlyList would allocate an enumerator per site.
+            for (var i = 0; i < site.Bindings.Count; i++)
             {
-                if (!binding.IsHttps || binding.Problem is not null || binding.Endpoint is null)
+                var binding = site.Bindings[i];
+                var https = binding.IsHttps;
+                if (!https && !binding.IsHttp)
                     continue;
-                if (!byEndpoint.TryGetValue(binding.Endpoint, out var at))
-                    byEndpoint[binding.Endpoint] = at = new EndpointBindings(binding.Endpoint);
-                at.Add(site, binding);
+                if (binding.Problem is not null)
+                {
+                    InvalidBindingRule.Apply(site, binding, findings);
+                    continue;
+                }
+
+                if (binding.Endpoint is not { } endpoint)
+                    continue;
+                duplicates.Add(binding);
+                if (!https)
+                    continue;
+
+                // A site's bindings usually share one endpoint: compare with the previous one before hashing.
+                if (previous is null || !previous.Endpoint.Equals(endpoint))
+                {
+                    if (!byEndpoint.TryGetValue(endpoint, out previous))
+                        byEndpoint[endpoint] = previous = new EndpointBindings(endpoint);
+                }
+
+                previous.Add(site, binding);
             }
         }
 
+        duplicates.Apply(configuration, findings);
         var endpoints = new List<EndpointBindings>(byEndpoint.Values);
         endpoints.Sort(static (x, y) => x.SortKey.CompareTo(y.SortKey));
         foreach (var at in endpoints)
             at.SortForReport();
         return endpoints;
+    }
+
+    private static int CountBindings(IisConfiguration configuration)
+    {
+        var count = 0;
+        foreach (var site in configuration.Sites)
+            count += site.Bindings.Count;
+        return count;
     }
 }

@@ -7,31 +7,30 @@ namespace IisSsl.Analysis;
 /// only one of the sites can register the URL prefix and start. IP <c>*</c> and <c>0.0.0.0</c> are the same
 /// (both parse to All Unassigned); host names are already normalised, so the comparison ignores case.
 /// </summary>
-internal static class DuplicateBindingRule
+internal sealed class DuplicateBindingRule(int bindingCount)
 {
-    public static void Apply(IisConfiguration configuration, List<Finding> findings)
-    {
-        // Almost every binding is unique: one pass finds the targets bound twice, and only then a second pass
-        // collects who binds them.
-        var seen = new HashSet<Binding>(configuration.Sites.Sum(site => site.Bindings.Count), SameTarget.Instance);
-        var repeated = new HashSet<Binding>(SameTarget.Instance);
-        foreach (var site in configuration.Sites)
-        {
-            foreach (var binding in site.Bindings)
-            {
-                if (RegistersPrefix(binding) && !seen.Add(binding))
-                    repeated.Add(binding);
-            }
-        }
+    // Almost every binding is unique: the walk only notes the targets bound twice, and who binds them is
+    // collected in a second walk, only when there are some.
+    private readonly HashSet<Binding> _seen = new(bindingCount, SameTarget.Instance);
+    private readonly HashSet<Binding> _repeated = new(SameTarget.Instance);
 
-        if (repeated.Count == 0)
+    /// <summary>Notes a valid http or https binding (one with an endpoint and no problem).</summary>
+    public void Add(Binding binding)
+    {
+        if (!_seen.Add(binding))
+            _repeated.Add(binding);
+    }
+
+    public void Apply(IisConfiguration configuration, List<Finding> findings)
+    {
+        if (_repeated.Count == 0)
             return;
         var shared = new Dictionary<Binding, List<(Site Site, Binding Binding)>>(SameTarget.Instance);
         foreach (var site in configuration.Sites)
         {
             foreach (var binding in site.Bindings)
             {
-                if (!RegistersPrefix(binding) || !repeated.Contains(binding))
+                if (binding.Problem is not null || binding.Endpoint is null || !(binding.IsHttp || binding.IsHttps) || !_repeated.Contains(binding))
                     continue;
                 if (!shared.TryGetValue(binding, out var list))
                     shared[binding] = list = [];
@@ -57,10 +56,6 @@ internal static class DuplicateBindingRule
         }
     }
 
-    /// <summary>Valid http and https bindings are the ones that register a URL prefix.</summary>
-    private static bool RegistersPrefix(Binding binding) =>
-        binding.Problem is null && binding.Endpoint is not null && (binding.IsHttp || binding.IsHttps);
-
     /// <summary>The same protocol (http or https), IP, port and host name: the URL prefix IIS registers.</summary>
     private sealed class SameTarget : IEqualityComparer<Binding>
     {
@@ -74,6 +69,7 @@ internal static class DuplicateBindingRule
                 && x.Endpoint.Address.Equals(y.Endpoint.Address)
                 && Equals(x.Host, y.Host));
 
-        public int GetHashCode(Binding obj) => HashCode.Combine(obj.Endpoint!.Port, obj.Endpoint.Address, obj.Host);
+        public int GetHashCode(Binding obj) =>
+            (obj.Endpoint!.Port * 31 + obj.Endpoint.Address.GetHashCode()) * 31 + (obj.Host?.GetHashCode() ?? 0);
     }
 }

@@ -60,10 +60,10 @@ internal sealed class EndpointBindings
         // In report order equal host names are neighbours, so one pass finds the distinct ones, already sorted.
         if (!_inReportOrder)
             throw new InvalidOperationException($"The bindings of {Name} are not in report order yet.");
-        var hosts = new List<string>();
-        foreach (var (_, binding, _) in _bindings)
+        var hosts = new List<string>(_bindings.Count);
+        foreach (var at in _bindings)
         {
-            if (binding.Host is { Value: var host } && include(binding) && (hosts.Count == 0 || hosts[^1] != host))
+            if (at.Host is { } host && include(at.Binding) && (hosts.Count == 0 || hosts[^1] != host))
                 hosts.Add(host);
         }
 
@@ -75,9 +75,12 @@ internal sealed class EndpointBindings
 /// <remarks>A class, not a struct: collections and sorts of reference types run precompiled (ReadyToRun) code.</remarks>
 internal sealed record SiteBinding(Site Site, Binding Binding, int Order)
 {
+    /// <summary>The host name, held here so sorting compares it without two more indirections (half the time).</summary>
+    public string? Host { get; } = Binding.Host?.Value;
+
     public static Comparison<SiteBinding> ReportOrder { get; } = static (x, y) =>
     {
-        var c = string.CompareOrdinal(x.Binding.Host?.Value, y.Binding.Host?.Value);
+        var c = string.CompareOrdinal(x.Host, y.Host);
         if (c == 0)
             c = string.CompareOrdinal(x.Site.Name, y.Site.Name);
         return c != 0 ? c : x.Order.CompareTo(y.Order);
