@@ -9,16 +9,25 @@ namespace IisSsl.Analysis;
 /// catch-all bindings on the no-SNI path. Raises the coverage and certificate findings of that binding and returns
 /// its report row, which shows the worst of its paths.
 /// </summary>
-internal sealed class BindingCoverageRule(CertificateResolver resolver, AnalysisOptions options)
+internal sealed class BindingCoverageRule(AnalysisOptions options)
 {
     private readonly Dictionary<CertificateInfo, CertificateProblem[]> _problems =
         new(ReferenceEqualityComparer.Instance);
 
     private readonly Dictionary<CertificateInfo, CertificateSummary> _summaries = new(ReferenceEqualityComparer.Instance);
 
-    public HostReport Evaluate(Site site, Binding binding, EndpointBindings at, List<Finding> findings)
+    /// <summary>The report rows of the bindings at <paramref name="at"/>, in its order, and their findings.</summary>
+    public HostReport[] Evaluate(EndpointBindings at, CertificateResolver.EndpointHandshakes handshakes, List<Finding> findings)
     {
-        var (first, second) = PathsOf(binding, at);
+        var rows = new HostReport[at.Bindings.Count];
+        for (var i = 0; i < rows.Length; i++)
+            rows[i] = Evaluate(at.Bindings[i].Site, at.Bindings[i].Binding, at, handshakes, findings);
+        return rows;
+    }
+
+    private HostReport Evaluate(Site site, Binding binding, EndpointBindings at, CertificateResolver.EndpointHandshakes handshakes, List<Finding> findings)
+    {
+        var (first, second) = PathsOf(binding, handshakes);
         var status = Check(site, binding, at, first, checkedCertificate: null, findings);
         var shown = first.Served;
         if (second is { } other)
@@ -67,16 +76,16 @@ internal sealed class BindingCoverageRule(CertificateResolver resolver, Analysis
     }
 
     /// <summary>The one or two paths a binding is reached by: a second only when SNI and non-SNI clients get different records.</summary>
-    private (ServedPath First, ServedPath? Second) PathsOf(Binding binding, EndpointBindings at)
+    private static (ServedPath First, ServedPath? Second) PathsOf(Binding binding, CertificateResolver.EndpointHandshakes handshakes)
     {
         if (binding.Host is not { } host)
-            return (new(ClientKind.All, resolver.WithoutSni(at.Endpoint)), null);
+            return (new(ClientKind.All, handshakes.WithoutSni), null);
 
-        var withSni = resolver.WithSni(at.Endpoint, host);
+        var withSni = handshakes.WithSni(host);
         if (binding.UsesSni)
             return (new(ClientKind.WithSni, withSni), null);
 
-        var withoutSni = resolver.WithoutSni(at.Endpoint);
+        var withoutSni = handshakes.WithoutSni;
         if (withSni.ServesSameAs(withoutSni))
             return (new(ClientKind.All, withSni), null);
         return (new(ClientKind.WithSni, withSni), new(ClientKind.WithoutSni, withoutSni));

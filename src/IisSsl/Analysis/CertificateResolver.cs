@@ -13,17 +13,21 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 {
     private readonly Dictionary<Endpoint, Handshake> _withoutSni = [];
     private readonly Dictionary<HostName, CertificateInfo?> _centralStoreFiles = [];
-    // One cache per handshake step, each keyed by record reference (the index holds each record once).
-    private readonly Dictionary<SslCertBinding, Handshake>?[] _served = new Dictionary<SslCertBinding, Handshake>?[(int)HandshakeStep.IPv4Wildcard + 1];
 
-    /// <summary>What a client sending SNI <paramref name="host"/> to <paramref name="endpoint"/> is served.</summary>
-    public Handshake WithSni(Endpoint endpoint, HostName host)
+    /// <summary>What clients get on <paramref name="endpoint"/>, with the answers that do not depend on the name resolved once.</summary>
+    public EndpointHandshakes On(Endpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        ArgumentNullException.ThrowIfNull(host);
-        if (!endpoint.IsAllUnassigned && index.IpPort(endpoint) is { } exact)
-            return Serve(HandshakeStep.ExactIpPort, exact);
+        return new EndpointHandshakes(this, endpoint, ExactIpPort(endpoint), WithoutSni(endpoint));
+    }
 
+    /// <summary>The endpoint's own <c>ipport</c> record, which HTTP.SYS uses before any SNI record; null if none.</summary>
+    private Handshake? ExactIpPort(Endpoint endpoint) =>
+        !endpoint.IsAllUnassigned && index.IpPort(endpoint) is { } exact ? Serve(HandshakeStep.ExactIpPort, exact) : null;
+
+    /// <summary>What a client sending SNI <paramref name="host"/> is served once there is no exact <c>ipport</c> record.</summary>
+    private Handshake BySniName(Endpoint endpoint, HostName host)
+    {
         if (index.HostnamePort(host.Value, endpoint.Port) is { } named)
             return Serve(HandshakeStep.HostnamePort, named);
 
@@ -54,9 +58,7 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         if (_withoutSni.TryGetValue(endpoint, out var cached))
             return cached;
 
-        var handshake = !endpoint.IsAllUnassigned && index.IpPort(endpoint) is { } exact
-            ? Serve(HandshakeStep.ExactIpPort, exact)
-            : WithoutSniFallback(endpoint);
+        var handshake = ExactIpPort(endpoint) ?? WithoutSniFallback(endpoint);
         _withoutSni[endpoint] = handshake;
         return handshake;
     }
@@ -83,12 +85,10 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         return Handshake.Fails;
     }
 
-    private Handshake Serve(HandshakeStep step, SslCertBinding record)
+    private Handshake Serve(HandshakeStep step, IndexedRecord indexed)
     {
-        var served = _served[(int)step] ??= new Dictionary<SslCertBinding, Handshake>(ReferenceEqualityComparer.Instance);
-        if (!served.TryGetValue(record, out var handshake))
-            served[record] = handshake = Resolve(step, record);
-        return handshake;
+        ref var served = ref indexed.ServedAt(step);
+        return served ??= Resolve(step, indexed.Record);
     }
 
     private Handshake Resolve(HandshakeStep step, SslCertBinding record)
@@ -112,5 +112,15 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         }
 
         return certificate;
+    }
+
+    /// <summary>The handshakes of one endpoint: the name-independent ones resolved once for all its host names.</summary>
+    internal sealed class EndpointHandshakes(CertificateResolver resolver, Endpoint endpoint, Handshake? exactIpPort, Handshake withoutSni)
+    {
+        /// <summary>What a client that sends no SNI is served here.</summary>
+        public Handshake WithoutSni { get; } = withoutSni;
+
+        /// <summary>What a client sending SNI <paramref name="host"/> is served here.</summary>
+        public Handshake WithSni(HostName host) => exactIpPort ?? resolver.BySniName(endpoint, host);
     }
 }

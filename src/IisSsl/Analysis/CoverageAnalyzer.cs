@@ -18,14 +18,13 @@ public static class CoverageAnalyzer
         var findings = new List<Finding>();
         var httpsEndpoints = WalkBindings(state.Configuration, findings);
         var resolver = new CertificateResolver(state, new HttpSysIndex(state.HttpSys.Bindings));
-        var coverage = new BindingCoverageRule(resolver, options);
+        var coverage = new BindingCoverageRule(options);
         var endpoints = new List<EndpointReport>();
         foreach (var at in httpsEndpoints)
         {
-            var withoutSni = resolver.WithoutSni(at.Endpoint);
-            var hosts = new HostReport[at.Bindings.Count];
-            for (var i = 0; i < hosts.Length; i++)
-                hosts[i] = coverage.Evaluate(at.Bindings[i].Site, at.Bindings[i].Binding, at, findings);
+            var handshakes = resolver.On(at.Endpoint);
+            var withoutSni = handshakes.WithoutSni;
+            var hosts = coverage.Evaluate(at, handshakes, findings);
             SniFallbackRule.Apply(at, withoutSni, findings);
             endpoints.Add(new EndpointReport(
                 at.Name,

@@ -5,9 +5,9 @@ namespace IisSsl.Analysis;
 /// <summary>The HTTP.SYS records keyed the way HTTP.SYS looks them up, built once per analysis.</summary>
 internal sealed class HttpSysIndex
 {
-    private readonly Dictionary<Endpoint, SslCertBinding> _ipPort = [];
-    private readonly Dictionary<int, Dictionary<string, SslCertBinding>> _hostnamePortByPort = [];
-    private readonly Dictionary<int, Dictionary<string, SslCertBinding>> _wildcardHostnamePortByPort = [];
+    private readonly Dictionary<Endpoint, IndexedRecord> _ipPort = [];
+    private readonly Dictionary<int, Dictionary<string, IndexedRecord>> _hostnamePortByPort = [];
+    private readonly Dictionary<int, Dictionary<string, IndexedRecord>> _wildcardHostnamePortByPort = [];
     private readonly Dictionary<int, SslCertBinding> _centralStore = [];
 
     public HttpSysIndex(IEnumerable<SslCertBinding> records)
@@ -18,12 +18,12 @@ internal sealed class HttpSysIndex
             switch (record.Kind)
             {
                 case SslCertBindingKind.IpPort:
-                    _ipPort.TryAdd(new Endpoint(record.Address ?? System.Net.IPAddress.Any, record.Port), record);
+                    _ipPort.TryAdd(new Endpoint(record.Address ?? System.Net.IPAddress.Any, record.Port), new IndexedRecord(record));
                     break;
                 case SslCertBindingKind.HostnamePort when record.Host is not null:
-                    NamesOn(_hostnamePortByPort, record.Port).TryAdd(record.Host.Value, record);
-                    if (record.Host.IsWildcard)
-                        NamesOn(_wildcardHostnamePortByPort, record.Port).TryAdd(record.Host.WildcardParent, record);
+                    var indexed = new IndexedRecord(record);
+                    if (NamesOn(_hostnamePortByPort, record.Port).TryAdd(record.Host.Value, indexed) && record.Host.IsWildcard)
+                        NamesOn(_wildcardHostnamePortByPort, record.Port).TryAdd(record.Host.WildcardParent, indexed);
                     break;
                 case SslCertBindingKind.CentralCertificateStore:
                     _centralStore.TryAdd(record.Port, record);
@@ -33,13 +33,13 @@ internal sealed class HttpSysIndex
     }
 
     /// <summary>The <c>ipport</c> record of exactly this address and port.</summary>
-    public SslCertBinding? IpPort(Endpoint endpoint) => _ipPort.GetValueOrDefault(endpoint);
+    public IndexedRecord? IpPort(Endpoint endpoint) => _ipPort.GetValueOrDefault(endpoint);
 
-    public SslCertBinding? HostnamePort(string host, int port) =>
+    public IndexedRecord? HostnamePort(string host, int port) =>
         _hostnamePortByPort.TryGetValue(port, out var names) ? names.GetValueOrDefault(host) : null;
 
     /// <summary>The wildcard record <c>hostnameport=*.parent:port</c> whose parent is <paramref name="host"/> less its first label.</summary>
-    public SslCertBinding? WildcardHostnamePort(HostName host, int port)
+    public IndexedRecord? WildcardHostnamePort(HostName host, int port)
     {
         var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
         if (host.IsWildcard || dot < 0 || !_wildcardHostnamePortByPort.TryGetValue(port, out var parents))
@@ -49,10 +49,10 @@ internal sealed class HttpSysIndex
 
     public SslCertBinding? CentralStore(int port) => _centralStore.GetValueOrDefault(port);
 
-    private static Dictionary<string, SslCertBinding> NamesOn(Dictionary<int, Dictionary<string, SslCertBinding>> byPort, int port)
+    private static Dictionary<string, IndexedRecord> NamesOn(Dictionary<int, Dictionary<string, IndexedRecord>> byPort, int port)
     {
         if (!byPort.TryGetValue(port, out var names))
-            byPort[port] = names = new Dictionary<string, SslCertBinding>(StringComparer.Ordinal);
+            byPort[port] = names = new Dictionary<string, IndexedRecord>(StringComparer.Ordinal);
         return names;
     }
 }
