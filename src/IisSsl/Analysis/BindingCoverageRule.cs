@@ -27,7 +27,7 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
 
     private HostReport Evaluate(Site site, Binding binding, EndpointBindings at, CertificateResolver.EndpointHandshakes handshakes, List<Finding> findings)
     {
-        var (first, second) = PathsOf(binding, handshakes);
+        var first = PathsOf(binding, handshakes, out var second);
         var status = Check(site, binding, at, first, checkedCertificate: null, findings);
         var shown = first.Served;
         if (second is { } other)
@@ -75,20 +75,25 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
         return status;
     }
 
-    /// <summary>The one or two paths a binding is reached by: a second only when SNI and non-SNI clients get different records.</summary>
-    private static (ServedPath First, ServedPath? Second) PathsOf(Binding binding, CertificateResolver.EndpointHandshakes handshakes)
+    /// <summary>
+    /// The one or two paths a binding is reached by: a <paramref name="second"/> only when SNI and non-SNI clients get
+    /// different records. (An out parameter rather than a tuple of structs, whose code ReadyToRun does not precompile.)
+    /// </summary>
+    private static ServedPath PathsOf(Binding binding, CertificateResolver.EndpointHandshakes handshakes, out ServedPath? second)
     {
+        second = null;
         if (binding.Host is not { } host)
-            return (new(ClientKind.All, handshakes.WithoutSni), null);
+            return new(ClientKind.All, handshakes.WithoutSni);
 
         var withSni = handshakes.WithSni(host);
         if (binding.UsesSni)
-            return (new(ClientKind.WithSni, withSni), null);
+            return new(ClientKind.WithSni, withSni);
 
         var withoutSni = handshakes.WithoutSni;
         if (withSni.ServesSameAs(withoutSni))
-            return (new(ClientKind.All, withSni), null);
-        return (new(ClientKind.WithSni, withSni), new(ClientKind.WithoutSni, withoutSni));
+            return new(ClientKind.All, withSni);
+        second = new(ClientKind.WithoutSni, withoutSni);
+        return new(ClientKind.WithSni, withSni);
     }
 
     private static CoverageStatus StatusOf(Binding binding, Handshake served) => served switch

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
@@ -28,11 +27,19 @@ public sealed record HostName
     /// Whether the name is an IP address literal such as <c>10.0.0.5</c> (as <see cref="IPAddress.TryParse(string, out IPAddress)"/>
     /// reads it), which certificates name in IP SANs rather than DNS names.
     /// </summary>
-    public bool IsIpLiteral =>
-        // Every form TryParse takes (dotted decimal, octal, 0x hex) is made of these characters: most names stop here.
-        !Value.AsSpan().ContainsAnyExcept(IPv4LiteralCharacters) && IPAddress.TryParse(Value, out _);
+    public bool IsIpLiteral => CouldBeIPv4Literal(Value) && IPAddress.TryParse(Value, out _);
 
-    private static readonly SearchValues<char> IPv4LiteralCharacters = SearchValues.Create("0123456789abcdefx.");
+    // Every form TryParse takes (dotted decimal, octal, 0x hex) is made of these characters: most names stop here.
+    private static bool CouldBeIPv4Literal(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiHexDigitLower(c) && c != '.' && c != 'x')
+                return false;
+        }
+
+        return true;
+    }
 
     /// <summary>For a wildcard <c>*.a.com</c>, the parent <c>a.com</c>; otherwise the name itself.</summary>
     public string WildcardParent => IsWildcard ? Value[2..] : Value;
