@@ -44,7 +44,7 @@ public static class CoverageAnalyzer
     /// </summary>
     private static List<EndpointBindings> WalkBindings(IisConfiguration configuration, List<Finding> findings)
     {
-        var duplicates = new DuplicateBindingRule(CountBindings(configuration));
+        var duplicates = new DuplicateBindingRule();
         var byEndpoint = new Dictionary<Endpoint, EndpointBindings>();
         EndpointBindings? previous = null;
         foreach (var site in configuration.Sites)
@@ -64,9 +64,11 @@ public static class CoverageAnalyzer
 
                 if (binding.Endpoint is not { } endpoint)
                     continue;
-                duplicates.Add(binding);
                 if (!https)
+                {
+                    duplicates.AddHttp(binding);
                     continue;
+                }
 
                 // A site's bindings usually share one endpoint: compare with the previous one before hashing.
                 if (previous is null || !previous.Endpoint.Equals(endpoint))
@@ -79,19 +81,11 @@ public static class CoverageAnalyzer
             }
         }
 
-        duplicates.Apply(configuration, findings);
         var endpoints = new List<EndpointBindings>(byEndpoint.Values);
         endpoints.Sort(static (x, y) => x.SortKey.CompareTo(y.SortKey));
         foreach (var at in endpoints)
             at.SortForReport();
+        duplicates.Apply(configuration, endpoints, findings);
         return endpoints;
-    }
-
-    private static int CountBindings(IisConfiguration configuration)
-    {
-        var count = 0;
-        foreach (var site in configuration.Sites)
-            count += site.Bindings.Count;
-        return count;
     }
 }

@@ -7,30 +7,48 @@ namespace IisSsl.Analysis;
 /// only one of the sites can register the URL prefix and start. IP <c>*</c> and <c>0.0.0.0</c> are the same
 /// (both parse to All Unassigned); host names are already normalised, so the comparison ignores case.
 /// </summary>
-internal sealed class DuplicateBindingRule(int bindingCount)
+internal sealed class DuplicateBindingRule
 {
-    // Almost every binding is unique: the walk only notes the targets bound twice, and who binds them is
-    // collected in a second walk, only when there are some.
-    private readonly HashSet<Binding> _seen = new(bindingCount, SameTarget.Instance);
-    private readonly HashSet<Binding> _repeated = new(SameTarget.Instance);
+    // https bindings are grouped by endpoint and sorted by host name for the report anyway, so a target bound twice
+    // is a run of one host name there. http bindings are grouped nowhere: the walk notes their targets in a set, and
+    // who binds a repeated one is collected in a second walk, only when there is one.
+    private readonly HashSet<Binding> _httpSeen = new(SameTarget.Instance);
+    private readonly HashSet<Binding> _httpRepeated = new(SameTarget.Instance);
 
-    /// <summary>Notes a valid http or https binding (one with an endpoint and no problem).</summary>
-    public void Add(Binding binding)
+    /// <summary>Notes a valid http binding (one with an endpoint and no problem).</summary>
+    public void AddHttp(Binding binding)
     {
-        if (!_seen.Add(binding))
-            _repeated.Add(binding);
+        if (!_httpSeen.Add(binding))
+            _httpRepeated.Add(binding);
     }
 
-    public void Apply(IisConfiguration configuration, List<Finding> findings)
+    /// <param name="configuration">The configuration, walked again only for repeated http targets.</param>
+    /// <param name="httpsEndpoints">The valid https bindings by endpoint, each in report order.</param>
+    /// <param name="findings">Where the findings go.</param>
+    public void Apply(IisConfiguration configuration, IEnumerable<EndpointBindings> httpsEndpoints, List<Finding> findings)
     {
-        if (_repeated.Count == 0)
+        foreach (var at in httpsEndpoints)
+        {
+            var bindings = at.Bindings;
+            var start = 0;
+            for (var i = 1; i <= bindings.Count; i++)
+            {
+                if (i < bindings.Count && bindings[i].Host == bindings[start].Host)
+                    continue;
+                if (i - start > 1)
+                    Report([.. bindings.Skip(start).Take(i - start).OrderBy(b => b.Order).Select(b => (b.Site, b.Binding))], findings);
+                start = i;
+            }
+        }
+
+        if (_httpRepeated.Count == 0)
             return;
         var shared = new Dictionary<Binding, List<(Site Site, Binding Binding)>>(SameTarget.Instance);
         foreach (var site in configuration.Sites)
         {
             foreach (var binding in site.Bindings)
             {
-                if (binding.Problem is not null || binding.Endpoint is null || !(binding.IsHttp || binding.IsHttps) || !_repeated.Contains(binding))
+                if (binding.Problem is not null || binding.Endpoint is null || !binding.IsHttp || !_httpRepeated.Contains(binding))
                     continue;
                 if (!shared.TryGetValue(binding, out var list))
                     shared[binding] = list = [];
@@ -39,20 +57,24 @@ internal sealed class DuplicateBindingRule(int bindingCount)
         }
 
         foreach (var list in shared.Values)
+            Report(list, findings);
+    }
+
+    /// <summary>The findings for the bindings of one target, in configuration order.</summary>
+    private static void Report(List<(Site Site, Binding Binding)> list, List<Finding> findings)
+    {
+        var protocol = list[0].Binding.IsHttps ? "https" : "http";
+        var sites = list.Select(o => o.Site.Name).Distinct(StringComparer.Ordinal).ToList();
+        if (sites.Count < 2)
+            return;
+        foreach (var (site, binding) in list.DistinctBy(o => o.Site.Name, StringComparer.Ordinal))
         {
-            var protocol = list[0].Binding.IsHttps ? "https" : "http";
-            var sites = list.Select(o => o.Site.Name).Distinct(StringComparer.Ordinal).ToList();
-            if (sites.Count < 2)
-                continue;
-            foreach (var (site, binding) in list.DistinctBy(o => o.Site.Name, StringComparer.Ordinal))
-            {
-                var others = string.Join(", ", sites.Where(s => s != site.Name).Select(s => $"'{s}'"));
-                var text = $"{protocol} {binding.Endpoint}:{binding.Host?.Value ?? ""} of site '{site.Name}' is also bound by {others}: "
-                    + "IIS registers the URL prefix for only one of them and the other sites fail to start ('Cannot register the URL prefix'). "
-                    + "Fix it by keeping the binding on one site, or by giving each site its own host name, IP or port.";
-                findings.Add(new Finding(FindingCodes.DuplicateBinding, Severity.Error, text, site.Name,
-                    binding.Endpoint!.ToString(), binding.Host?.Value, binding.Location));
-            }
+            var others = string.Join(", ", sites.Where(s => s != site.Name).Select(s => $"'{s}'"));
+            var text = $"{protocol} {binding.Endpoint}:{binding.Host?.Value ?? ""} of site '{site.Name}' is also bound by {others}: "
+                + "IIS registers the URL prefix for only one of them and the other sites fail to start ('Cannot register the URL prefix'). "
+                + "Fix it by keeping the binding on one site, or by giving each site its own host name, IP or port.";
+            findings.Add(new Finding(FindingCodes.DuplicateBinding, Severity.Error, text, site.Name,
+                binding.Endpoint!.ToString(), binding.Host?.Value, binding.Location));
         }
     }
 
