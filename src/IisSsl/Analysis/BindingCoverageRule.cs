@@ -4,10 +4,10 @@ using IisSsl.Reporting;
 namespace IisSsl.Analysis;
 
 /// <summary>
-/// For one https binding, what each kind of client really gets: SNI bindings on the SNI path; non-SNI bindings on
-/// both paths (modern browsers send SNI whatever the binding's flags, legacy and IP-literal clients do not);
-/// catch-all bindings on the no-SNI path. Raises the coverage and certificate findings of that binding and returns
-/// its report row, which shows the worst of its paths.
+/// For each https binding of an endpoint, what each kind of client really gets: SNI bindings on the SNI path;
+/// non-SNI bindings on both paths (modern browsers send SNI whatever the binding's flags, legacy and IP-literal
+/// clients do not); catch-all bindings on the no-SNI path. Raises the coverage and certificate findings of each
+/// binding and returns its report row, which shows the worst of its paths.
 /// </summary>
 internal sealed class BindingCoverageRule(AnalysisOptions options)
 {

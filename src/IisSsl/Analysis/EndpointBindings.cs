@@ -2,7 +2,7 @@ using IisSsl.Model;
 
 namespace IisSsl.Analysis;
 
-/// <summary>The https bindings of one IIS endpoint (IP:Port), with what clients without SNI get there.</summary>
+/// <summary>The https bindings of one IIS endpoint (IP:Port), in the order of the report's host rows once sorted.</summary>
 internal sealed class EndpointBindings
 {
     private readonly List<SiteBinding> _bindings = [];
