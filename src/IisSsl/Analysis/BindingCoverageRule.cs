@@ -4,50 +4,41 @@ using IisSsl.Reporting;
 namespace IisSsl.Analysis;
 
 /// <summary>
-/// For one https binding, what each kind of client really gets: SNI bindings on the SNI path; non-SNI bindings on
-/// both paths (modern browsers send SNI whatever the binding's flags, legacy and IP-literal clients do not);
-/// catch-all bindings on the no-SNI path. Raises the coverage and certificate findings of that binding and returns
-/// its report row, which shows the worst of its paths.
+/// For each https binding of an endpoint, what each kind of client really gets: SNI bindings on the SNI path;
+/// non-SNI bindings on both paths (modern browsers send SNI whatever the binding's flags, legacy and IP-literal
+/// clients do not); catch-all bindings on the no-SNI path. Raises the coverage and certificate findings of each
+/// binding and returns its report row, which shows the worst of its paths.
 /// </summary>
-internal sealed class BindingCoverageRule(CertificateResolver resolver, AnalysisOptions options)
+internal sealed class BindingCoverageRule(AnalysisOptions options)
 {
-    private readonly Dictionary<CertificateInfo, IReadOnlyList<(string Code, Severity Severity, string Problem)>> _problems =
+    private readonly Dictionary<CertificateInfo, CertificateProblem[]> _problems =
         new(ReferenceEqualityComparer.Instance);
 
     private readonly Dictionary<CertificateInfo, CertificateSummary> _summaries = new(ReferenceEqualityComparer.Instance);
 
-    public HostReport Evaluate(Site site, Binding binding, EndpointBindings at, List<Finding> findings)
+    /// <summary>The report rows of the bindings at <paramref name="at"/>, in its order, and their findings.</summary>
+    public HostReport[] Evaluate(EndpointBindings at, CertificateResolver.EndpointHandshakes handshakes, List<Finding> findings)
     {
-        var rowStatus = CoverageStatus.Covered;
-        Handshake? rowHandshake = null;
-        var rank = -1;
-        CertificateInfo? firstCertificate = null;
+        var rows = new HostReport[at.Bindings.Count];
+        for (var i = 0; i < rows.Length; i++)
+            rows[i] = Evaluate(at.Bindings[i].Site, at.Bindings[i].Binding, at, handshakes, findings);
+        return rows;
+    }
 
-        foreach (var (clients, served) in PathsOf(binding, at))
+    private HostReport Evaluate(Site site, Binding binding, EndpointBindings at, CertificateResolver.EndpointHandshakes handshakes, List<Finding> findings)
+    {
+        var first = PathsOf(binding, handshakes, out var second);
+        var status = Check(site, binding, at, first, checkedCertificate: null, findings);
+        var shown = first.Served;
+        if (second is { } other)
         {
-            var status = StatusOf(binding, served);
-            if (Rank(status) > rank)
-                (rowStatus, rowHandshake, rank) = (status, served, Rank(status));
-
-            var message = status switch
-            {
-                CoverageStatus.NoCertificate => (FindingCodes.NoCertificateBound, CoverageMessages.NoCertificate(at, binding, clients)),
-                CoverageStatus.CertificateMissing => (FindingCodes.CertificateNotFound, CoverageMessages.CertificateMissing(at, binding, served, clients)),
-                CoverageStatus.NotCovered => (FindingCodes.HostNotCovered, CoverageMessages.NotCovered(at, binding, served, clients)),
-                _ => ((string Code, string Text)?)null,
-            };
-            if (message is { } m)
-                findings.Add(FindingFor(site, binding, at, m.Code, Severity.Error, m.Text));
-
-            if (served.Certificate is { } certificate && !ReferenceEquals(certificate, firstCertificate))
-            {
-                firstCertificate ??= certificate;
-                AddCertificateProblems(site, binding, at, served, certificate, findings);
-            }
+            var otherStatus = Check(site, binding, at, other, checkedCertificate: first.Served.Certificate, findings);
+            if (Rank(otherStatus) > Rank(status))
+                (status, shown) = (otherStatus, other.Served);
         }
 
-        return new HostReport(site.Name, binding.Host?.Value, binding.UsesSni, rowHandshake?.RecordKey,
-            rowHandshake?.Certificate is { } served2 ? Summary(served2) : null, rowStatus);
+        return new HostReport(site.Name, binding.Host?.Value, binding.UsesSni, shown.RecordKey,
+            shown.Certificate is { } certificate ? Summary(certificate) : null, status);
     }
 
     public CertificateSummary Summary(CertificateInfo certificate)
@@ -61,30 +52,48 @@ internal sealed class BindingCoverageRule(CertificateResolver resolver, Analysis
         return summary;
     }
 
-    private IEnumerable<(ClientKind Clients, Handshake Served)> PathsOf(Binding binding, EndpointBindings at)
+    /// <summary>
+    /// Raises the findings of one path (unless its certificate's own problems were already raised for the other path)
+    /// and returns its status.
+    /// </summary>
+    private CoverageStatus Check(Site site, Binding binding, EndpointBindings at, ServedPath path, CertificateInfo? checkedCertificate, List<Finding> findings)
     {
+        var (clients, served) = path;
+        var status = StatusOf(binding, served);
+        var message = status switch
+        {
+            CoverageStatus.NoCertificate => (FindingCodes.NoCertificateBound, CoverageMessages.NoCertificate(at, binding, clients)),
+            CoverageStatus.CertificateMissing => (FindingCodes.CertificateNotFound, CoverageMessages.CertificateMissing(at, binding, served, clients)),
+            CoverageStatus.NotCovered => (FindingCodes.HostNotCovered, CoverageMessages.NotCovered(at, binding, served, clients)),
+            _ => ((string Code, string Text)?)null,
+        };
+        if (message is { } m)
+            findings.Add(FindingFor(site, binding, at, m.Code, Severity.Error, m.Text));
+
+        if (served.Certificate is { } certificate && !ReferenceEquals(certificate, checkedCertificate))
+            AddCertificateProblems(site, binding, at, served, certificate, findings);
+        return status;
+    }
+
+    /// <summary>
+    /// The one or two paths a binding is reached by: a <paramref name="second"/> only when SNI and non-SNI clients get
+    /// different records. (An out parameter rather than a tuple of structs, whose code ReadyToRun does not precompile.)
+    /// </summary>
+    private static ServedPath PathsOf(Binding binding, CertificateResolver.EndpointHandshakes handshakes, out ServedPath? second)
+    {
+        second = null;
         if (binding.Host is not { } host)
-        {
-            yield return (ClientKind.All, resolver.WithoutSni(at.Endpoint));
-            yield break;
-        }
+            return new(ClientKind.All, handshakes.WithoutSni);
 
-        var withSni = resolver.WithSni(at.Endpoint, host);
+        var withSni = handshakes.WithSni(host);
         if (binding.UsesSni)
-        {
-            yield return (ClientKind.WithSni, withSni);
-            yield break;
-        }
+            return new(ClientKind.WithSni, withSni);
 
-        var withoutSni = resolver.WithoutSni(at.Endpoint);
+        var withoutSni = handshakes.WithoutSni;
         if (withSni.ServesSameAs(withoutSni))
-        {
-            yield return (ClientKind.All, withSni);
-            yield break;
-        }
-
-        yield return (ClientKind.WithSni, withSni);
-        yield return (ClientKind.WithoutSni, withoutSni);
+            return new(ClientKind.All, withSni);
+        second = new(ClientKind.WithoutSni, withoutSni);
+        return new(ClientKind.WithSni, withSni);
     }
 
     private static CoverageStatus StatusOf(Binding binding, Handshake served) => served switch
@@ -120,4 +129,6 @@ internal sealed class BindingCoverageRule(CertificateResolver resolver, Analysis
 
     private static Finding FindingFor(Site site, Binding binding, EndpointBindings at, string code, Severity severity, string message) =>
         new(code, severity, message, site.Name, at.Name, binding.Host?.Value, binding.Location);
+
+    private readonly record struct ServedPath(ClientKind Clients, Handshake Served);
 }

@@ -21,27 +21,27 @@ internal static class CertificateHealthRule
         "1.2.840.10040.4.3", // sha1DSA
     };
 
-    public static IEnumerable<(string Code, Severity Severity, string Problem)> Problems(CertificateInfo certificate, AnalysisOptions options)
+    public static IEnumerable<CertificateProblem> Problems(CertificateInfo certificate, AnalysisOptions options)
     {
         if (certificate.NotAfter < options.Now)
-            yield return (FindingCodes.CertificateExpired, Severity.Error, $"expired on {Describe.Date(certificate.NotAfter)}");
+            yield return new CertificateProblem(FindingCodes.CertificateExpired, Severity.Error, $"expired on {Describe.Date(certificate.NotAfter)}");
         else if (certificate.NotBefore > options.Now)
-            yield return (FindingCodes.CertificateNotYetValid, Severity.Error, $"is not valid before {Describe.Date(certificate.NotBefore)}");
+            yield return new CertificateProblem(FindingCodes.CertificateNotYetValid, Severity.Error, $"is not valid before {Describe.Date(certificate.NotBefore)}");
         else if (certificate.NotAfter - options.Now < TimeSpan.FromDays(options.ExpiryWarningDays))
         {
             var days = Math.Max(0, (int)Math.Floor((certificate.NotAfter - options.Now).TotalDays));
-            yield return (FindingCodes.CertificateExpiresSoon, Severity.Warning,
+            yield return new CertificateProblem(FindingCodes.CertificateExpiresSoon, Severity.Warning,
                 $"expires on {Describe.Date(certificate.NotAfter)}, in {days} day{(days == 1 ? "" : "s")} (warning threshold {options.ExpiryWarningDays} days)");
         }
 
         if (certificate.HasPrivateKey == false)
-            yield return (FindingCodes.MissingPrivateKey, Severity.Error, "has no private key, so HTTP.SYS cannot complete the handshake with it");
+            yield return new CertificateProblem(FindingCodes.MissingPrivateKey, Severity.Error, "has no private key, so HTTP.SYS cannot complete the handshake with it");
         if (certificate.ServerAuthentication == false)
-            yield return (FindingCodes.NotServerAuthentication, Severity.Error, "has no Server Authentication EKU (1.3.6.1.5.5.7.3.1), so clients reject it for a web server");
+            yield return new CertificateProblem(FindingCodes.NotServerAuthentication, Severity.Error, "has no Server Authentication EKU (1.3.6.1.5.5.7.3.1), so clients reject it for a web server");
         if (IsWeakKey(certificate))
-            yield return (FindingCodes.WeakKey, Severity.Error, $"has a weak {certificate.KeyAlgorithm} {certificate.KeySize}-bit key (minimum RSA 2048, ECDSA 256)");
+            yield return new CertificateProblem(FindingCodes.WeakKey, Severity.Error, $"has a weak {certificate.KeyAlgorithm} {certificate.KeySize}-bit key (minimum RSA 2048, ECDSA 256)");
         if (IsWeakSignature(certificate.SignatureAlgorithm))
-            yield return (FindingCodes.WeakSignature, Severity.Warning, $"is signed with {certificate.SignatureAlgorithm}, which browsers no longer accept (use SHA-256 or better)");
+            yield return new CertificateProblem(FindingCodes.WeakSignature, Severity.Warning, $"is signed with {certificate.SignatureAlgorithm}, which browsers no longer accept (use SHA-256 or better)");
     }
 
     private static bool IsWeakKey(CertificateInfo certificate) => certificate.KeyAlgorithm switch

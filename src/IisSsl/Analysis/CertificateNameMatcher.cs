@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
 using System.Runtime.CompilerServices;
 using IisSsl.Model;
 
@@ -28,53 +26,88 @@ public static class CertificateNameMatcher
         var names = Names.GetValue(certificate, static c => new NameSets(c.DnsNames));
         if (host.IsWildcard)
             return names.Exact.Contains(host.Value);
-        if (IPAddress.TryParse(host.Value, out _))
+        if (host.IsIpLiteral)
             return MatchesHostname(certificate, host);
         if (names.Exact.Contains(host.Value))
             return true;
         var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0)
             return false;
-        var parent = host.Value.AsSpan(dot + 1);
-        if (!names.WildcardParents.GetAlternateLookup<ReadOnlySpan<char>>().Contains(parent))
+        if (names.WildcardUnder(host.Value.AsSpan(dot + 1)) is not { } wildcard)
             return false;
         if (!IsPlainLabel(host.Value.AsSpan(0, dot)))
             return MatchesHostname(certificate, host);
-        var verdicts = names.PlainChildVerdicts.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (verdicts.TryGetValue(parent, out var verdict))
+        if (wildcard.PlainChildVerdict is { } verdict)
             return verdict;
         verdict = MatchesHostname(certificate, host);
-        verdicts.TryAdd(parent, verdict);
+        wildcard.PlainChildVerdict = verdict;
         return verdict;
     }
 
-    private static bool IsPlainLabel(ReadOnlySpan<char> label) =>
-        !label.StartsWith("xn--", StringComparison.Ordinal) && label[0] != '-' && label[^1] != '-'
-        && !label.ContainsAnyExcept(PlainLabelCharacters);
+    private static bool IsPlainLabel(ReadOnlySpan<char> label)
+    {
+        if (label.StartsWith("xn--", StringComparison.Ordinal) || label[0] == '-' || label[^1] == '-')
+            return false;
+        foreach (var c in label)
+        {
+            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-')
+                return false;
+        }
 
-    private static readonly System.Buffers.SearchValues<char> PlainLabelCharacters =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-");
+        return true;
+    }
 
     internal static bool MatchesHostname(CertificateInfo certificate, HostName host) =>
         certificate.Certificate.MatchesHostname(host.Value, allowWildcards: true, allowCommonName: false);
 
     private sealed class NameSets
     {
+        private readonly WildcardName[] _wildcards = [];
+
         public NameSets(IEnumerable<string> dnsNames)
         {
+            List<WildcardName>? wildcards = null;
             foreach (var name in dnsNames)
             {
                 Exact.Add(name);
                 if (name.StartsWith("*.", StringComparison.Ordinal))
-                    WildcardParents.Add(name[2..]);
+                    (wildcards ??= []).Add(new WildcardName(name[2..]));
             }
+
+            if (wildcards is not null)
+                _wildcards = [.. wildcards];
         }
 
         public HashSet<string> Exact { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-        public HashSet<string> WildcardParents { get; } = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>The wildcard SAN <c>*.parent</c> for <paramref name="parent"/>, if the certificate has one.</summary>
+        /// <remarks>
+        /// A certificate has few wildcard SANs, so they are scanned: a set looked up by span would be generic code
+        /// that ReadyToRun does not precompile, and a one-shot CLI would run it unoptimised.
+        /// </remarks>
+        public WildcardName? WildcardUnder(ReadOnlySpan<char> parent)
+        {
+            foreach (var wildcard in _wildcards)
+            {
+                if (parent.Equals(wildcard.Parent, StringComparison.OrdinalIgnoreCase))
+                    return wildcard;
+            }
 
-        /// <summary>The BCL's verdict for a plain LDH label under each wildcard parent (the same for every such label).</summary>
-        public ConcurrentDictionary<string, bool> PlainChildVerdicts { get; } = new(StringComparer.OrdinalIgnoreCase);
+            return null;
+        }
+    }
+
+    private sealed class WildcardName(string parent)
+    {
+        private volatile int _plainChildVerdict;
+
+        public string Parent { get; } = parent;
+
+        /// <summary>The BCL's verdict for a plain LDH label under this parent (the same for every such label), once asked.</summary>
+        public bool? PlainChildVerdict
+        {
+            get => _plainChildVerdict switch { 0 => null, 1 => false, _ => true };
+            set => _plainChildVerdict = value switch { null => 0, false => 1, true => 2 };
+        }
     }
 }

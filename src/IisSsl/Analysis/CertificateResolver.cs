@@ -13,23 +13,27 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 {
     private readonly Dictionary<Endpoint, Handshake> _withoutSni = [];
     private readonly Dictionary<HostName, CertificateInfo?> _centralStoreFiles = [];
-    private readonly Dictionary<ServedKey, Handshake> _served = [];
 
-    /// <summary>What a client sending SNI <paramref name="host"/> to <paramref name="endpoint"/> is served.</summary>
-    public Handshake WithSni(Endpoint endpoint, HostName host)
+    /// <summary>What clients get on <paramref name="endpoint"/>, with the answers that do not depend on the name resolved once.</summary>
+    public EndpointHandshakes On(Endpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        ArgumentNullException.ThrowIfNull(host);
-        if (!endpoint.IsAllUnassigned && index.IpPort(endpoint.Address, endpoint.Port) is { } exact)
-            return Serve(HandshakeStep.ExactIpPort, exact);
+        return new EndpointHandshakes(this, endpoint, ExactIpPort(endpoint), WithoutSni(endpoint));
+    }
 
+    /// <summary>The endpoint's own <c>ipport</c> record, which HTTP.SYS uses before any SNI record; null if none.</summary>
+    private Handshake? ExactIpPort(Endpoint endpoint) =>
+        !endpoint.IsAllUnassigned && index.IpPort(endpoint) is { } exact ? Serve(HandshakeStep.ExactIpPort, exact) : null;
+
+    /// <summary>What a client sending SNI <paramref name="host"/> is served once there is no exact <c>ipport</c> record.</summary>
+    private Handshake BySniName(Endpoint endpoint, HostName host)
+    {
         if (index.HostnamePort(host.Value, endpoint.Port) is { } named)
             return Serve(HandshakeStep.HostnamePort, named);
 
         // (inferred) A wildcard hostnameport record is taken to serve names exactly one label below its parent,
         // like a wildcard SAN; HTTP.SYS's own matching of these records is undocumented (reference §1.5, §10).
-        if (!host.IsWildcard && WildcardParentOf(host) is { } parent
-            && index.HostnamePort("*." + parent, endpoint.Port) is { } wildcard)
+        if (index.WildcardHostnamePort(host, endpoint.Port) is { } wildcard)
             return Serve(HandshakeStep.WildcardHostnamePort, wildcard);
 
         if (index.CentralStore(endpoint.Port) is { } ccs)
@@ -54,9 +58,7 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         if (_withoutSni.TryGetValue(endpoint, out var cached))
             return cached;
 
-        var handshake = !endpoint.IsAllUnassigned && index.IpPort(endpoint.Address, endpoint.Port) is { } exact
-            ? Serve(HandshakeStep.ExactIpPort, exact)
-            : WithoutSniFallback(endpoint);
+        var handshake = ExactIpPort(endpoint) ?? WithoutSniFallback(endpoint);
         _withoutSni[endpoint] = handshake;
         return handshake;
     }
@@ -76,19 +78,17 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 
     private Handshake WithoutSniFallback(Endpoint endpoint)
     {
-        if (endpoint.IsIPv6 && index.IpPort(IPAddress.IPv6Any, endpoint.Port) is { } ipv6Any)
+        if (endpoint.IsIPv6 && index.IpPort(new Endpoint(IPAddress.IPv6Any, endpoint.Port)) is { } ipv6Any)
             return Serve(HandshakeStep.IPv6Wildcard, ipv6Any);
-        if (index.IpPort(IPAddress.Any, endpoint.Port) is { } any)
+        if (index.IpPort(Endpoint.AllUnassigned(endpoint.Port)) is { } any)
             return Serve(HandshakeStep.IPv4Wildcard, any);
         return Handshake.Fails;
     }
 
-    private Handshake Serve(HandshakeStep step, SslCertBinding record)
+    private Handshake Serve(HandshakeStep step, IndexedRecord indexed)
     {
-        var key = new ServedKey(record, step);
-        if (!_served.TryGetValue(key, out var handshake))
-            _served[key] = handshake = Resolve(step, record);
-        return handshake;
+        ref var served = ref indexed.ServedAt(step);
+        return served ??= Resolve(step, indexed.Record);
     }
 
     private Handshake Resolve(HandshakeStep step, SslCertBinding record)
@@ -114,18 +114,13 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         return certificate;
     }
 
-    private static string? WildcardParentOf(HostName host)
+    /// <summary>The handshakes of one endpoint: the name-independent ones resolved once for all its host names.</summary>
+    internal sealed class EndpointHandshakes(CertificateResolver resolver, Endpoint endpoint, Handshake? exactIpPort, Handshake withoutSni)
     {
-        var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
-        var parent = dot < 0 ? null : host.Value[(dot + 1)..];
-        return parent is not null && parent.Contains('.', StringComparison.Ordinal) ? parent : null;
-    }
+        /// <summary>What a client that sends no SNI is served here.</summary>
+        public Handshake WithoutSni { get; } = withoutSni;
 
-    /// <summary>A record (by reference: the index holds each once) served at one step of the lookup.</summary>
-    private readonly record struct ServedKey(SslCertBinding Record, HandshakeStep Step)
-    {
-        public bool Equals(ServedKey other) => ReferenceEquals(Record, other.Record) && Step == other.Step;
-
-        public override int GetHashCode() => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Record), Step);
+        /// <summary>What a client sending SNI <paramref name="host"/> is served here.</summary>
+        public Handshake WithSni(HostName host) => exactIpPort ?? resolver.BySniName(endpoint, host);
     }
 }

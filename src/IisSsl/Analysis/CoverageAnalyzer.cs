@@ -16,19 +16,15 @@ public static class CoverageAnalyzer
         ArgumentNullException.ThrowIfNull(options);
 
         var findings = new List<Finding>();
-        InvalidBindingRule.Apply(state.Configuration, findings);
-        DuplicateBindingRule.Apply(state.Configuration, findings);
-
+        var httpsEndpoints = WalkBindings(state.Configuration, findings);
         var resolver = new CertificateResolver(state, new HttpSysIndex(state.HttpSys.Bindings));
-        var coverage = new BindingCoverageRule(resolver, options);
+        var coverage = new BindingCoverageRule(options);
         var endpoints = new List<EndpointReport>();
-        foreach (var at in GroupByEndpoint(state.Configuration))
+        foreach (var at in httpsEndpoints)
         {
-            var withoutSni = resolver.WithoutSni(at.Endpoint);
-            var hosts = at.Bindings.Select(b => coverage.Evaluate(b.Site, b.Binding, at, findings))
-                .OrderBy(h => h.HostName, StringComparer.Ordinal)
-                .ThenBy(h => h.Site, StringComparer.Ordinal)
-                .ToList();
+            var handshakes = resolver.On(at.Endpoint);
+            var withoutSni = handshakes.WithoutSni;
+            var hosts = coverage.Evaluate(at, handshakes, findings);
             SniFallbackRule.Apply(at, withoutSni, findings);
             endpoints.Add(new EndpointReport(
                 at.Name,
@@ -41,19 +37,55 @@ public static class CoverageAnalyzer
         return new VerificationReport(endpoints, FindingOrder.Sort(distinct));
     }
 
-    /// <summary>The https bindings grouped by IIS endpoint, in report order (port, then address).</summary>
-    private static IEnumerable<EndpointBindings> GroupByEndpoint(IisConfiguration configuration)
+    /// <summary>
+    /// One walk over every binding (the model is large, and each pass over it costs its cache misses): raises the
+    /// invalid and duplicate binding findings, and returns the https bindings grouped by IIS endpoint, in report
+    /// order (port, then address; within an endpoint, host rows).
+    /// </summary>
+    private static List<EndpointBindings> WalkBindings(IisConfiguration configuration, List<Finding> findings)
     {
+        var duplicates = new DuplicateBindingRule();
         var byEndpoint = new Dictionary<Endpoint, EndpointBindings>();
-        foreach (var (site, binding) in configuration.HttpsBindings)
+        EndpointBindings? previous = null;
+        foreach (var site in configuration.Sites)
         {
-            if (binding.Problem is not null || binding.Endpoint is null)
-                continue;
-            if (!byEndpoint.TryGetValue(binding.Endpoint, out var at))
-                byEndpoint[binding.Endpoint] = at = new EndpointBindings(binding.Endpoint);
-            at.Bindings.Add((site, binding));
+            // By index: a foreach over IReadOnlyList would allocate an enumerator per site.
+            for (var i = 0; i < site.Bindings.Count; i++)
+            {
+                var binding = site.Bindings[i];
+                var https = binding.IsHttps;
+                if (!https && !binding.IsHttp)
+                    continue;
+                if (binding.Problem is not null)
+                {
+                    InvalidBindingRule.Apply(site, binding, findings);
+                    continue;
+                }
+
+                if (binding.Endpoint is not { } endpoint)
+                    continue;
+                if (!https)
+                {
+                    duplicates.AddHttp(binding);
+                    continue;
+                }
+
+                // A site's bindings usually share one endpoint: compare with the previous one before hashing.
+                if (previous is null || !previous.Endpoint.Equals(endpoint))
+                {
+                    if (!byEndpoint.TryGetValue(endpoint, out previous))
+                        byEndpoint[endpoint] = previous = new EndpointBindings(endpoint);
+                }
+
+                previous.Add(site, binding);
+            }
         }
 
-        return byEndpoint.Values.OrderBy(at => EndpointOrder.SortKey.Of(at.Name));
+        var endpoints = new List<EndpointBindings>(byEndpoint.Values);
+        endpoints.Sort(static (x, y) => x.SortKey.CompareTo(y.SortKey));
+        foreach (var at in endpoints)
+            at.SortForReport();
+        duplicates.Apply(configuration, endpoints, findings);
+        return endpoints;
     }
 }

@@ -1,5 +1,5 @@
+using System.Buffers.Binary;
 using System.Net;
-using System.Net.Sockets;
 
 namespace IisSsl.Analysis;
 
@@ -15,27 +15,32 @@ public sealed class EndpointOrder : IComparer<string?>
     public int Compare(string? x, string? y) => SortKey.Of(x).CompareTo(SortKey.Of(y));
 
     /// <summary>A precomputed key, for sorting many items without parsing on every comparison.</summary>
-    public readonly record struct SortKey(bool Present, int Port, int Family, UInt128 Address, string Text) : IComparable<SortKey>
+    /// <remarks>
+    /// The address is kept as two big-endian halves (an IPv4 address fits in the low one) rather than a
+    /// <see cref="UInt128"/>, whose layout ReadyToRun cannot rely on: every method touching this key, or a class
+    /// holding it, would be compiled at run time.
+    /// </remarks>
+    public readonly record struct SortKey(bool Present, int Port, int Family, ulong AddressHigh, ulong AddressLow, string Text) : IComparable<SortKey>
     {
         public static SortKey Of(string? endpoint)
         {
             if (endpoint is null)
-                return new SortKey(false, 0, 0, 0, string.Empty);
+                return new SortKey(false, 0, 0, 0, 0, string.Empty);
             var colon = endpoint.LastIndexOf(':');
             var port = colon > 0 && int.TryParse(endpoint.AsSpan(colon + 1), out var p) ? p : int.MaxValue;
             var host = colon > 0 ? endpoint[..colon] : endpoint;
             if (host == "*")
-                return new SortKey(true, port, 0, 0, endpoint);
+                return new SortKey(true, port, 0, 0, 0, endpoint);
             if (IPAddress.TryParse(host.Trim('[', ']'), out var address))
             {
-                var bytes = address.GetAddressBytes();
-                UInt128 value = 0;
-                foreach (var b in bytes)
-                    value = (value << 8) | b;
-                return new SortKey(true, port, address.AddressFamily == AddressFamily.InterNetwork ? 1 : 2, value, endpoint);
+                Span<byte> bytes = stackalloc byte[16];
+                address.TryWriteBytes(bytes, out var length);
+                return length == 16
+                    ? new SortKey(true, port, 2, BinaryPrimitives.ReadUInt64BigEndian(bytes), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]), endpoint)
+                    : new SortKey(true, port, 1, 0, BinaryPrimitives.ReadUInt32BigEndian(bytes), endpoint);
             }
 
-            return new SortKey(true, port, 3, 0, endpoint);
+            return new SortKey(true, port, 3, 0, 0, endpoint);
         }
 
         public int CompareTo(SortKey other)
@@ -46,7 +51,9 @@ public sealed class EndpointOrder : IComparer<string?>
             if (c == 0)
                 c = Family.CompareTo(other.Family);
             if (c == 0)
-                c = Address.CompareTo(other.Address);
+                c = AddressHigh.CompareTo(other.AddressHigh);
+            if (c == 0)
+                c = AddressLow.CompareTo(other.AddressLow);
             return c != 0 ? c : string.CompareOrdinal(Text, other.Text);
         }
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using IisSsl.Model;
 
 namespace IisSsl.Analysis;
@@ -6,8 +5,9 @@ namespace IisSsl.Analysis;
 /// <summary>The HTTP.SYS records keyed the way HTTP.SYS looks them up, built once per analysis.</summary>
 internal sealed class HttpSysIndex
 {
-    private readonly Dictionary<(IPAddress Address, int Port), SslCertBinding> _ipPort = [];
-    private readonly Dictionary<(string Host, int Port), SslCertBinding> _hostnamePort = [];
+    private readonly Dictionary<Endpoint, IndexedRecord> _ipPort = [];
+    private readonly Dictionary<int, Dictionary<string, IndexedRecord>> _hostnamePortByPort = [];
+    private readonly Dictionary<int, Dictionary<string, IndexedRecord>> _wildcardHostnamePortByPort = [];
     private readonly Dictionary<int, SslCertBinding> _centralStore = [];
 
     public HttpSysIndex(IEnumerable<SslCertBinding> records)
@@ -18,10 +18,12 @@ internal sealed class HttpSysIndex
             switch (record.Kind)
             {
                 case SslCertBindingKind.IpPort:
-                    _ipPort.TryAdd((record.Address ?? IPAddress.Any, record.Port), record);
+                    _ipPort.TryAdd(new Endpoint(record.Address ?? System.Net.IPAddress.Any, record.Port), new IndexedRecord(record));
                     break;
                 case SslCertBindingKind.HostnamePort when record.Host is not null:
-                    _hostnamePort.TryAdd((record.Host.Value, record.Port), record);
+                    var indexed = new IndexedRecord(record);
+                    if (NamesOn(_hostnamePortByPort, record.Port).TryAdd(record.Host.Value, indexed) && record.Host.IsWildcard)
+                        NamesOn(_wildcardHostnamePortByPort, record.Port).TryAdd(record.Host.WildcardParent, indexed);
                     break;
                 case SslCertBindingKind.CentralCertificateStore:
                     _centralStore.TryAdd(record.Port, record);
@@ -30,9 +32,27 @@ internal sealed class HttpSysIndex
         }
     }
 
-    public SslCertBinding? IpPort(IPAddress address, int port) => _ipPort.GetValueOrDefault((address, port));
+    /// <summary>The <c>ipport</c> record of exactly this address and port.</summary>
+    public IndexedRecord? IpPort(Endpoint endpoint) => _ipPort.GetValueOrDefault(endpoint);
 
-    public SslCertBinding? HostnamePort(string host, int port) => _hostnamePort.GetValueOrDefault((host, port));
+    public IndexedRecord? HostnamePort(string host, int port) =>
+        _hostnamePortByPort.TryGetValue(port, out var names) ? names.GetValueOrDefault(host) : null;
+
+    /// <summary>The wildcard record <c>hostnameport=*.parent:port</c> whose parent is <paramref name="host"/> less its first label.</summary>
+    public IndexedRecord? WildcardHostnamePort(HostName host, int port)
+    {
+        var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
+        if (host.IsWildcard || dot < 0 || !_wildcardHostnamePortByPort.TryGetValue(port, out var parents))
+            return null;
+        return parents.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(host.Value.AsSpan(dot + 1), out var record) ? record : null;
+    }
 
     public SslCertBinding? CentralStore(int port) => _centralStore.GetValueOrDefault(port);
+
+    private static Dictionary<string, IndexedRecord> NamesOn(Dictionary<int, Dictionary<string, IndexedRecord>> byPort, int port)
+    {
+        if (!byPort.TryGetValue(port, out var names))
+            byPort[port] = names = new Dictionary<string, IndexedRecord>(StringComparer.Ordinal);
+        return names;
+    }
 }

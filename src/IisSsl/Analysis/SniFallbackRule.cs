@@ -11,7 +11,7 @@ internal static class SniFallbackRule
     {
         if (withoutSni.HasRecord || !at.HasSniBindings || at.HasNonSniBindings)
             return;
-        var hosts = at.Bindings.Select(b => b.Binding.Host?.Value).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var hosts = at.Hosts;
         var keys = string.Join(", ", CertificateResolver.IpPortKeys(at.Endpoint));
         findings.Add(new Finding(
             FindingCodes.SniWithoutFallback,

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Net;
 
 namespace IisSsl.Model;
 
@@ -21,6 +22,24 @@ public sealed record HostName
     public string Value { get; }
 
     public bool IsWildcard => Value.StartsWith("*.", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the name is an IP address literal such as <c>10.0.0.5</c> (as <see cref="IPAddress.TryParse(string, out IPAddress)"/>
+    /// reads it), which certificates name in IP SANs rather than DNS names.
+    /// </summary>
+    public bool IsIpLiteral => CouldBeIPv4Literal(Value) && IPAddress.TryParse(Value, out _);
+
+    // Every form TryParse takes (dotted decimal, octal, 0x hex) is made of these characters: most names stop here.
+    private static bool CouldBeIPv4Literal(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiHexDigitLower(c) && c != '.' && c != 'x')
+                return false;
+        }
+
+        return true;
+    }
 
     /// <summary>For a wildcard <c>*.a.com</c>, the parent <c>a.com</c>; otherwise the name itself.</summary>
     public string WildcardParent => IsWildcard ? Value[2..] : Value;

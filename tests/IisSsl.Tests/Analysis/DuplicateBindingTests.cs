@@ -26,6 +26,39 @@ public sealed class DuplicateBindingTests
     }
 
     [Fact]
+    public void The_other_sites_are_named_in_configuration_order()
+    {
+        var report = Run(new ServerBuilder()
+            .Site("C", Https("*:443:shop.example.com"))
+            .Site("A", Https("*:443:shop.example.com"))
+            .Site("B", Https("*:443:www.example.com"), Https("*:443:shop.example.com")));
+
+        var findings = report.Codes(FindingCodes.DuplicateBinding);
+        Assert.Equal(3, findings.Length);
+        Assert.Contains("of site 'B' is also bound by 'C', 'A':", findings.Single(f => f.Site == "B").Message, StringComparison.Ordinal);
+        Assert.Contains("of site 'A' is also bound by 'C', 'B':", findings.Single(f => f.Site == "A").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Catch_all_https_bindings_of_two_sites_on_one_endpoint_are_duplicates()
+    {
+        var report = Run(new ServerBuilder()
+            .Site("A", Https("*:443:"), Https("*:443:a.example.com"))
+            .Site("B", Https("*:443:")));
+
+        Assert.Equal(["A", "B"], report.Codes(FindingCodes.DuplicateBinding).Select(f => f.Site).Order());
+    }
+
+    [Fact]
+    public void One_site_binding_the_same_target_twice_is_not_a_duplicate()
+    {
+        var report = Run(new ServerBuilder()
+            .Site("A", Https("*:443:shop.example.com"), Https("*:443:shop.example.com", SslFlags.Sni)));
+
+        Assert.Empty(report.Codes(FindingCodes.DuplicateBinding));
+    }
+
+    [Fact]
     public void Same_host_on_another_port_ip_or_protocol_is_not_a_duplicate()
     {
         var report = Run(new ServerBuilder()

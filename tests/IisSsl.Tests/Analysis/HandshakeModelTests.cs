@@ -146,6 +146,21 @@ public sealed class HandshakeModelTests
     }
 
     [Fact]
+    public void Ipv6_wildcard_record_is_the_exact_record_of_its_own_endpoint_and_the_fallback_of_other_ipv6_endpoints()
+    {
+        var report = Run(new ServerBuilder()
+            .Site("Own", Https("[::]:443:own.mysite.com", SslFlags.Sni))
+            .Site("Other", Https("[2001:db8::1]:443:other.mysite.com", SslFlags.Sni))
+            .IpPort("::", 443, Certificates.Other));
+
+        var findings = report.Codes(FindingCodes.HostNotCovered);
+        var own = Assert.Single(findings, f => f.HostName == "own.mysite.com");
+        var other = Assert.Single(findings, f => f.HostName == "other.mysite.com");
+        Assert.Contains("ipport record for the binding's own address before any SNI record", own.Message, StringComparison.Ordinal);
+        Assert.Contains("fallback record ipport=[::]:443", other.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ipv4_wildcard_record_serves_ipv6_endpoints_when_there_is_no_ipv6_wildcard()
     {
         var report = Run(new ServerBuilder()
