@@ -67,7 +67,7 @@ public static class JsonReportRenderer
             json.WriteBoolean(Names.Sni, host.Sni);
             json.WriteString(Names.ServedBy, host.ServedBy);
             WriteCertificate(json, certificates, Names.Certificate, host.Certificate);
-            json.WriteString(Names.Status, ReportText.StatusName(host.Status));
+            json.WriteString(Names.Status, Names.StatusValue(host.Status));
             json.WriteEndObject();
             chunked.WriteOutIfFull();
         }
@@ -122,5 +122,12 @@ public static class JsonReportRenderer
         public static readonly JsonEncodedText DnsNames = JsonEncodedText.Encode("dnsNames");
         public static readonly JsonEncodedText NotAfter = JsonEncodedText.Encode("notAfter");
         public static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+
+        private static readonly JsonEncodedText[] StatusValues =
+            [.. Enum.GetValues<CoverageStatus>().Select(status => JsonEncodedText.Encode(ReportText.StatusName(status)))];
+
+        /// <summary>A status's contract name, encoded once: every host row has one.</summary>
+        public static JsonEncodedText StatusValue(CoverageStatus status) =>
+            (uint)status < (uint)StatusValues.Length ? StatusValues[(int)status] : JsonEncodedText.Encode(ReportText.StatusName(status));
     }
 }

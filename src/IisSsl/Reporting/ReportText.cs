@@ -14,12 +14,16 @@ internal static class ReportText
         _ => "info",
     };
 
-    private static readonly Dictionary<CoverageStatus, string> StatusNames =
-        Enum.GetValues<CoverageStatus>().ToDictionary(status => status, status => JsonNamingPolicyCamel(status.ToString()));
-
     /// <summary>The JSON/contract name of a status: <c>covered</c>, <c>notCovered</c>, <c>noCertificate</c>...</summary>
-    public static string StatusName(CoverageStatus status) =>
-        StatusNames.TryGetValue(status, out var name) ? name : JsonNamingPolicyCamel(status.ToString());
+    public static string StatusName(CoverageStatus status) => status switch
+    {
+        CoverageStatus.Covered => "covered",
+        CoverageStatus.NotCovered => "notCovered",
+        CoverageStatus.NoCertificate => "noCertificate",
+        CoverageStatus.CertificateMissing => "certificateMissing",
+        CoverageStatus.AnyName => "anyName",
+        _ => JsonNamingPolicyCamel(status.ToString()),
+    };
 
     /// <summary>The human form of a status for tables.</summary>
     public static string StatusLabel(CoverageStatus status) => status switch

@@ -80,4 +80,18 @@ public sealed class JsonReportTests
             Assert.Equal(certificate.Source, c.GetProperty("source").GetString());
         });
     }
+
+    [Fact]
+    public void Every_status_is_written_with_its_camel_case_contract_name()
+    {
+        var statuses = Enum.GetValues<CoverageStatus>();
+        var hosts = statuses.Select(status => new HostReport("site", $"{status}.example", false, null, null, status)).ToList();
+        var report = new VerificationReport([new EndpointReport("*:443", null, null, hosts)], []);
+
+        using var json = JsonDocument.Parse(SampleReports.Render(report, ReportFormat.Json));
+
+        Assert.Equal(
+            statuses.Select(status => JsonNamingPolicy.CamelCase.ConvertName(status.ToString())),
+            json.RootElement.GetProperty("endpoints")[0].GetProperty("hosts").EnumerateArray().Select(h => h.GetProperty("status").GetString()));
+    }
 }
