@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using IisSsl.Model;
 
@@ -7,11 +8,13 @@ namespace IisSsl.Analysis;
 /// Models HTTP.SYS's certificate selection at handshake time (reference §4.1, reconciled order):
 /// with SNI, exact <c>ipport</c> → <c>hostnameport</c> (exact, then wildcard) → <c>ccs</c> → <c>[::]</c> → <c>0.0.0.0</c>;
 /// without SNI, exact <c>ipport</c> → <c>[::]</c> → <c>0.0.0.0</c>. Results are cached per endpoint and per
-/// Central Certificate Store name, so a whole server resolves in linear time.
+/// Central Certificate Store name, so a whole server resolves in linear time. Safe for endpoints evaluated in parallel.
 /// </summary>
 internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 {
-    private readonly Dictionary<Endpoint, Handshake> _withoutSni = [];
+    private readonly ConcurrentDictionary<Endpoint, Handshake> _withoutSni = [];
+
+    // The store reads its PFX files one at a time.
     private readonly Dictionary<HostName, CertificateInfo?> _centralStoreFiles = [];
 
     /// <summary>What clients get on <paramref name="endpoint"/>, with the answers that do not depend on the name resolved once.</summary>
@@ -105,13 +108,16 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 
     private CertificateInfo? FromCentralStore(HostName host)
     {
-        if (!_centralStoreFiles.TryGetValue(host, out var certificate))
+        lock (_centralStoreFiles)
         {
-            certificate = state.CentralCertificateStore!.Find(host);
-            _centralStoreFiles[host] = certificate;
-        }
+            if (!_centralStoreFiles.TryGetValue(host, out var certificate))
+            {
+                certificate = state.CentralCertificateStore!.Find(host);
+                _centralStoreFiles[host] = certificate;
+            }
 
-        return certificate;
+            return certificate;
+        }
     }
 
     /// <summary>The handshakes of one endpoint: the name-independent ones resolved once for all its host names.</summary>

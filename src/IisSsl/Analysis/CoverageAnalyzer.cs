@@ -6,11 +6,15 @@ namespace IisSsl.Analysis;
 /// <summary>
 /// The pure function from server state to report: for every https binding, which HTTP.SYS record and certificate
 /// each kind of client really gets (see <see cref="CertificateResolver"/>), whether that certificate covers the
-/// host name, and what is wrong with the bindings and certificates. Linear in the number of bindings and records.
+/// host name, and what is wrong with the bindings and certificates. Linear in the number of bindings and records;
+/// a large server's endpoints are evaluated on every core (<see cref="EndpointEvaluation"/>).
 /// </summary>
 public static class CoverageAnalyzer
 {
-    public static VerificationReport Analyze(ServerState state, AnalysisOptions options)
+    public static VerificationReport Analyze(ServerState state, AnalysisOptions options) =>
+        Analyze(state, options, EndpointEvaluation.ParallelFromBindings);
+
+    internal static VerificationReport Analyze(ServerState state, AnalysisOptions options, int parallelFromBindings)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
@@ -18,19 +22,11 @@ public static class CoverageAnalyzer
         var findings = new List<Finding>();
         var httpsEndpoints = WalkBindings(state.Configuration, findings);
         var resolver = new CertificateResolver(state, new HttpSysIndex(state.HttpSys.Bindings));
-        var coverage = new BindingCoverageRule(options);
-        var endpoints = new List<EndpointReport>();
-        foreach (var at in httpsEndpoints)
+        var endpoints = new List<EndpointReport>(httpsEndpoints.Count);
+        foreach (var evaluated in EndpointEvaluation.All(httpsEndpoints, resolver, options, parallelFromBindings))
         {
-            var handshakes = resolver.On(at.Endpoint);
-            var withoutSni = handshakes.WithoutSni;
-            var hosts = coverage.Evaluate(at, handshakes, findings);
-            SniFallbackRule.Apply(at, withoutSni, findings);
-            endpoints.Add(new EndpointReport(
-                at.Name,
-                withoutSni.RecordKey,
-                withoutSni.Certificate is { } certificate ? coverage.Summary(certificate) : null,
-                hosts));
+            endpoints.Add(evaluated.Report);
+            findings.AddRange(evaluated.Findings);
         }
 
         var distinct = findings.Distinct().ToList();
