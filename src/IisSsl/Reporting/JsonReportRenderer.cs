@@ -20,6 +20,7 @@ public static class JsonReportRenderer
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         var certificates = new RenderedCertificates(Options, WriteCertificateObject);
+        var recordKeys = new EncodedOnce();
         using (var chunked = new ChunkedJsonOutput(output, Options, chunkBytes))
         {
             var json = chunked.Json;
@@ -27,7 +28,7 @@ public static class JsonReportRenderer
             json.WriteBoolean(Names.Passed, report.Passed);
             json.WriteStartArray(Names.Endpoints);
             foreach (var endpoint in report.Endpoints)
-                WriteEndpoint(chunked, certificates, endpoint);
+                WriteEndpoint(chunked, certificates, recordKeys, endpoint);
             json.WriteEndArray();
             json.WriteStartArray(Names.Findings);
             foreach (var finding in report.Findings)
@@ -51,7 +52,7 @@ public static class JsonReportRenderer
         output.WriteLine();
     }
 
-    private static void WriteEndpoint(ChunkedJsonOutput chunked, RenderedCertificates certificates, EndpointReport endpoint)
+    private static void WriteEndpoint(ChunkedJsonOutput chunked, RenderedCertificates certificates, EncodedOnce recordKeys, EndpointReport endpoint)
     {
         var json = chunked.Json;
         json.WriteStartObject();
@@ -65,7 +66,10 @@ public static class JsonReportRenderer
             json.WriteString(Names.Site, host.Site);
             json.WriteString(Names.HostName, host.HostName);
             json.WriteBoolean(Names.Sni, host.Sni);
-            json.WriteString(Names.ServedBy, host.ServedBy);
+            if (host.ServedBy is { } servedBy)
+                json.WriteString(Names.ServedBy, recordKeys.Of(servedBy));
+            else
+                json.WriteNull(Names.ServedBy);
             WriteCertificate(json, certificates, Names.Certificate, host.Certificate);
             json.WriteString(Names.Status, Names.StatusValue(host.Status));
             json.WriteEndObject();

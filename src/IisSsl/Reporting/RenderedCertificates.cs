@@ -13,6 +13,8 @@ internal sealed class RenderedCertificates(JsonWriterOptions options, Action<Utf
     // Per depth, by reference: the analysis hands out one summary per certificate, and hashing a summary's text for
     // every host row cost more than the copying saved. (No tuple keys: ReadyToRun does not precompile them.)
     private readonly List<Dictionary<CertificateSummary, byte[]>> _renderedAtDepth = [];
+    private readonly ArrayBufferWriter<byte> _scratch = new();
+    private Utf8JsonWriter? _scratchWriter;
 
     /// <summary>Writes <paramref name="certificate"/> as the value of property <paramref name="name"/>.</summary>
     public void Write(Utf8JsonWriter json, JsonEncodedText name, CertificateSummary certificate)
@@ -28,16 +30,18 @@ internal sealed class RenderedCertificates(JsonWriterOptions options, Action<Utf
     }
 
     /// <summary>The object as written at <paramref name="depth"/>: nested that deep, without the line break before it.</summary>
+    /// <remarks>One scratch writer for all: a report can hold a thousand certificates.</remarks>
     private byte[] Render(CertificateSummary certificate, int depth)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using var json = new Utf8JsonWriter(buffer, options);
+        _scratch.ResetWrittenCount();
+        var json = _scratchWriter ??= new Utf8JsonWriter(_scratch, options);
+        json.Reset(_scratch);
         for (var i = 0; i < depth; i++)
             json.WriteStartArray();
         json.Flush();
-        var before = buffer.WrittenCount;
+        var before = _scratch.WrittenCount;
         writeObject(json, certificate);
         json.Flush();
-        return [.. buffer.WrittenSpan[before..].TrimStart(" \r\n"u8)];
+        return [.. _scratch.WrittenSpan[before..].TrimStart(" \r\n"u8)];
     }
 }
