@@ -52,13 +52,25 @@ internal static class ReportText
     {
         if (string.IsNullOrEmpty(text))
             return string.Empty;
-        // The two ranges are exactly char.IsControl (Unicode Cc); a span search is vectorised, per-char LINQ is not.
-        if (!text.AsSpan().ContainsAnyInRange('\0', '\u001f') && !text.AsSpan().ContainsAnyInRange('\u007f', '\u009f'))
+        if (!HasControlCharacter(text))
             return text;
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
             builder.Append(c is '\r' or '\n' or '\t' ? ' ' : char.IsControl(c) ? '?' : c);
         return builder.ToString();
+    }
+
+    // The two ranges are exactly char.IsControl (Unicode Cc). A plain loop: the vectorised span search runs as
+    // unoptimised code in a ReadyToRun CLI, and this is asked of every cell of a large report.
+    private static bool HasControlCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c < '\u0020' || c is >= '\u007f' and <= '\u009f')
+                return true;
+        }
+
+        return false;
     }
 
     private static string JsonNamingPolicyCamel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
