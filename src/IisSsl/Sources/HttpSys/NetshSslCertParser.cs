@@ -24,6 +24,12 @@ public static class NetshSslCertParser
     public static HttpSysState Parse(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Parse(text.AsSpan(), source);
+    }
+
+    /// <inheritdoc cref="Parse(string, string)"/>
+    internal static HttpSysState Parse(ReadOnlySpan<char> text, string source)
+    {
         var bindings = new List<SslCertBinding>();
         var pool = new StringPool();
         RecordBuilder? record = null;
@@ -31,7 +37,7 @@ public static class NetshSslCertParser
         foreach (var range in Lines(text))
         {
             lineNumber++;
-            var line = text.AsSpan(range).Trim();
+            var line = text[range].Trim();
             if (line.IsEmpty || IsHeading(line))
                 continue;
 
@@ -59,7 +65,7 @@ public static class NetshSslCertParser
     }
 
     /// <summary>Where the lines of <paramref name="text"/> are: ended by LF or CRLF (the CR is trimmed with the other white space).</summary>
-    private static MemoryExtensions.SpanSplitEnumerator<char> Lines(string text) => text.AsSpan().Split('\n');
+    private static MemoryExtensions.SpanSplitEnumerator<char> Lines(ReadOnlySpan<char> text) => text.Split('\n');
 
     private static bool IsHeading(ReadOnlySpan<char> line) =>
         line.Trim('-').IsEmpty

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace IisSsl.Sources.HttpSys;
@@ -11,17 +12,44 @@ internal static class RecordedTextFile
 {
     public static string Read(string path) => Decode(InputFile.ReadAllBytes(path, "the saved netsh output"));
 
+    /// <summary>
+    /// Hands the decoded text of <paramref name="path"/> to <paramref name="use"/> from pooled buffers: a large
+    /// server's output is megabytes, and a fresh string of that size for every read fills the large object heap.
+    /// </summary>
+    public static T Read<T>(string path, SpanFunc<T> use)
+    {
+        using var bytes = InputFile.ReadPooled(path, "the saved netsh output");
+        var (encoding, preamble) = EncodingOf(bytes.Span);
+        var content = bytes.Span[preamble..];
+        var chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(content.Length));
+        try
+        {
+            return use(chars.AsSpan(0, encoding.GetChars(content, chars)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    public delegate T SpanFunc<T>(ReadOnlySpan<char> text);
+
     public static string Decode(ReadOnlySpan<byte> bytes)
     {
+        var (encoding, preamble) = EncodingOf(bytes);
+        return encoding.GetString(bytes[preamble..]);
+    }
+
+    /// <summary>The encoding of <paramref name="bytes"/> and the length of its byte order mark.</summary>
+    private static (Encoding Encoding, int Preamble) EncodingOf(ReadOnlySpan<byte> bytes)
+    {
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
-            return Encoding.Unicode.GetString(bytes[2..]);
+            return (Encoding.Unicode, 2);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+            return (Encoding.BigEndianUnicode, 2);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-            return Encoding.UTF8.GetString(bytes[3..]);
-        if (LooksLikeUtf16LittleEndian(bytes))
-            return Encoding.Unicode.GetString(bytes);
-        return Encoding.UTF8.GetString(bytes);
+            return (Encoding.UTF8, 3);
+        return (LooksLikeUtf16LittleEndian(bytes) ? Encoding.Unicode : Encoding.UTF8, 0);
     }
 
     private static bool LooksLikeUtf16LittleEndian(ReadOnlySpan<byte> bytes)

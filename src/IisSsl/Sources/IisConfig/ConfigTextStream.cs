@@ -8,7 +8,8 @@ namespace IisSsl.Sources.IisConfig;
 /// </summary>
 internal static class ConfigTextStream
 {
-    private const int BufferSize = 64 * 1024;
+    // Small enough that the reader's buffers stay off the large object heap (its char buffer is twice this in bytes).
+    private const int BufferSize = 16 * 1024;
 
     /// <summary>A reader over the text of <paramref name="bytes"/> (seekable, read from the start); it leaves the stream open.</summary>
     /// <exception cref="InvalidInputException">The XML declaration names an unknown encoding.</exception>
