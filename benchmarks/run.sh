@@ -4,7 +4,8 @@
 # time) against the two-site sample, which is the fixed start-up cost. Prints the median of REPS runs, the peak RSS
 # and how cost grows with size; see BENCHMARKS.md for what the goals are and what was measured.
 #
-#   benchmarks/run.sh [--reps N] [--sizes "100 1000 10000"] [--startup] [--phases] [--engine] [--work DIR]
+#   benchmarks/run.sh [--reps N] [--sizes "100 1000 10000"] [--formats "text json"] [--startup] [--phases] [--engine] [--work DIR]
+#     --formats the report formats to time, one table each: text (the default format) and json (the largest report)
 #     --startup also compare start-up options on the 2-site verify: ReadyToRun vs IL-only, TieredPGO, GC mode
 #     --phases  also time each engine stage in-process on the largest state (stopwatch): the cold round as the CLI
 #               runs it (ReadyToRun, first call) and the warm rounds (tier-1 JIT code), with allocations and GCs
@@ -13,6 +14,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 reps=7
 sizes="100 1000 10000"
+formats="text json"
 startup_options=false
 phases=false
 engine=false
@@ -21,6 +23,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --reps) reps=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
+    --formats) formats=$2; shift 2 ;;
     --startup) startup_options=true; shift ;;
     --phases) phases=true; shift ;;
     --engine) engine=true; shift ;;
@@ -57,11 +60,11 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 # CPU time (user + system) is reported beside wall time because the machine may be shared: it moves less with load.
 measure() {
   local times=() cpus=() rss=0 code=0 start end kib user sys
-  "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format json >/dev/null 2>&1 || true # page cache, not JIT
+  "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format "$format" >/dev/null 2>&1 || true # page cache, not JIT
   for ((i = 0; i < reps; i++)); do
     start=$(date +%s%N)
-    /usr/bin/time -f '%U %S %M' -o "$work/rss" "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format json \
-      >"$work/report.json" 2>"$work/stderr" && code=0 || code=$?
+    /usr/bin/time -f '%U %S %M' -o "$work/rss" "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format "$format" \
+      >"$work/report.$format" 2>"$work/stderr" && code=0 || code=$?
     end=$(date +%s%N)
     if [[ $code -ne 0 && $code -ne 1 ]]; then
       echo "iis-ssl verify failed with exit code $code on $1:" >&2; cat "$work/stderr" >&2; exit 1
@@ -83,8 +86,9 @@ for ((i = 0; i < reps; i++)); do
 done
 startup=$(printf '%s\n' "${startup_times[@]}" | median)
 
+for format in $formats; do
 echo
-echo "iis-ssl verify, cold process per run, median of $reps ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%d))"
+echo "iis-ssl verify --format $format (report written to a file), cold process per run, median of $reps ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%d))"
 printf '%-14s %7s %8s %8s %10s %10s %9s %8s %9s %9s %5s\n' state sites https http.sys "median ms" "min ms" "x 2-site" "cpu ms" "cpu x 2" "peak MiB" exit
 base=""
 cpu_base=""
@@ -98,24 +102,25 @@ for row in "${rows[@]}"; do
     "$(echo "$med / 1000" | bc -l)" "$(echo "$min / 1000" | bc -l)" "$(echo "$med / $base" | bc -l)" \
     "$(echo "$cpu / 1000" | bc -l)" "$(echo "$cpu / $cpu_base" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$code"
 done
-printf '%-14s %53.1f  (iis-ssl --help: the process start-up alone)\n' "startup" "$(echo "$startup / 1000" | bc -l)"
 
 # Growth: the cost above the 2-site run per https binding should stay flat from size to size (linear);
 # a quadratic step would multiply it by the size ratio.
-echo
-echo "growth: cost above the 2-site run, per https binding"
-for n in $sizes; do
-  printf '  %6s sites: %8.2f us/binding\n' "$n" "$(echo "(${median_of[$n]} - $base) / ($n * 4)" | bc -l)"
+echo "growth: cost above the 2-site run, per https binding:$(for n in $sizes; do
+  printf '  %s sites %.2f us' "$n" "$(echo "(${median_of[$n]} - $base) / ($n * 4)" | bc -l)"
+done)"
 done
+echo
+printf 'start-up: %.1f ms (iis-ssl --help: the process start-up alone)\n' "$(echo "$startup / 1000" | bc -l)"
 
 if $startup_options; then
+  format=text
   echo
-  echo "start-up options, 2-site verify (median of $reps cold runs):"
+  echo "start-up options, 2-site verify --format text (median of $reps cold runs):"
   quietly dotnet publish "$root/src/IisSsl.Cli" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=false -o "$work/cli-il" -nologo
   r2r_cli=$cli
   IFS=$'\t' read -r _ config sslcert certs _ <<<"${rows[0]}"
   for spec in "ReadyToRun (default)|$r2r_cli|" "IL only (JIT everything)|$work/cli-il/iis-ssl|" \
-    "ReadyToRun, TieredPGO=0|$r2r_cli|DOTNET_TieredPGO=0" "ReadyToRun, TieredCompilation=0|$r2r_cli|DOTNET_TieredCompilation=0" \
+    "ReadyToRun, TieredPGO=1|$r2r_cli|DOTNET_TieredPGO=1" "ReadyToRun, TieredCompilation=0|$r2r_cli|DOTNET_TieredCompilation=0" \
     "ReadyToRun, gcConcurrent=0|$r2r_cli|DOTNET_gcConcurrent=0"; do
     IFS='|' read -r name cli envs <<<"$spec"
     read -r med _ cpu _ _ < <([[ -n $envs ]] && export "${envs?}"; measure "$config" "$sslcert" "$certs")
