@@ -9,7 +9,8 @@
 #     --startup also compare start-up options on the 2-site verify: ReadyToRun vs IL-only, TieredPGO, GC mode
 #     --phases  also time each engine stage in-process on the largest state (stopwatch): the cold round as the CLI
 #               runs it (ReadyToRun, first call) and the warm rounds (tier-1 JIT code), with allocations and GCs
-#     --engine  also run the BenchmarkDotNet engine job (ShortRun: engine vs a bare XmlReader pass; a few minutes)
+#     --engine  also compare the engine with a bare XmlReader pass: cold (one of each per fresh ReadyToRun process,
+#               as a pipeline run meets them) and warm (the BenchmarkDotNet job, ShortRun; about a minute)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 reps=7
@@ -142,6 +143,22 @@ if $phases; then
 fi
 
 if $engine; then
+  [[ -x "$work/phases-r2r/IisSsl.Benchmarks" ]] || quietly dotnet publish "$root/benchmarks/IisSsl.Benchmarks" -c Release \
+    -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$work/phases-r2r" -nologo
+  echo
+  echo "engine vs a bare XmlReader pass, cold: one of each per fresh ReadyToRun process, median of $reps (ms, no process start-up)"
+  printf '%-8s %12s %12s %8s\n' sites "xml pass" "engine" ratio
+  for n in $sizes; do
+    state="$work/states/sites-$n"
+    xml=() verify=()
+    for ((i = 0; i < reps; i++)); do
+      xml+=("$("$work/phases-r2r/IisSsl.Benchmarks" once xml "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs")")
+      verify+=("$("$work/phases-r2r/IisSsl.Benchmarks" once engine "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs")")
+    done
+    x=$(printf '%s\n' "${xml[@]}" | median)
+    v=$(printf '%s\n' "${verify[@]}" | median)
+    printf '%-8s %12.1f %12.1f %8.2f\n' "$n" "$x" "$v" "$(echo "$v / $x" | bc -l)"
+  done
   echo
   (cd "$work" && dotnet "$bench_dll" --filter '*VerifyBenchmarks*' --job short --inProcess)
 fi

@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
 {
     "generate" => GenerateCommand.Run(args[1..]),
     "phases" => PhasesCommand.Run(args[1..]),
+    "once" => OnceCommand.Run(args[1..]),
     _ => Run(args),
 };
 

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace IisSsl.Benchmarks;
+
+/// <summary>
+/// <c>once xml|engine CONFIG SSLCERT CERTS</c>: one bare XmlReader pass, or one <see cref="IisSslEngine.Verify"/>,
+/// in this fresh process, and its milliseconds on standard output. Run from a ReadyToRun build, it compares the two
+/// as a pipeline run meets them: cold, without the process start-up both share.
+/// </summary>
+internal static class OnceCommand
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length < 4 || args[0] is not ("xml" or "engine"))
+        {
+            Console.Error.WriteLine("usage: once xml|engine CONFIG SSLCERT CERTS");
+            return 2;
+        }
+
+        var (configPath, sslCertPath, certsPath) = (args[1], args[2], args[3]);
+        var stopwatch = Stopwatch.StartNew();
+        if (args[0] == "xml")
+            XmlPass.CountBindingAttributes(configPath);
+        else
+            IisSslEngine.Verify(new VerifyOptions { IisConfigPath = configPath, SslCertPath = sslCertPath, CertificateFolders = [certsPath] });
+        Console.WriteLine(stopwatch.Elapsed.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture));
+        return 0;
+    }
+}
