@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using IisSsl.Model;
 using IisSsl.Reporting;
 
@@ -6,7 +5,7 @@ namespace IisSsl.Analysis;
 
 /// <summary>
 /// One endpoint's report and the findings its bindings raise. A large server's endpoints are evaluated on every
-/// core: they share only the resolver (safe for it), each worker keeps its own certificate caches, and the results
+/// core: they share only the resolver (safe for it), each endpoint has its own certificate caches, and the results
 /// come back in endpoint order, so the report is the same whatever the scheduling. A failure (a certificate file
 /// that cannot be read when first needed) is the one the first failing endpoint in order raises.
 /// </summary>
@@ -23,36 +22,8 @@ internal sealed class EndpointEvaluation(EndpointReport report, List<Finding> fi
         IReadOnlyList<EndpointBindings> endpoints, CertificateResolver resolver, AnalysisOptions options, int parallelFromBindings = ParallelFromBindings)
     {
         var results = new EndpointEvaluation[endpoints.Count];
-        if (Environment.ProcessorCount == 1 || endpoints.Count < 2 || endpoints.Sum(e => e.Bindings.Count) < parallelFromBindings)
-        {
-            var coverage = new BindingCoverageRule(options);
-            for (var i = 0; i < results.Length; i++)
-                results[i] = Of(endpoints[i], resolver, coverage);
-            return results;
-        }
-
-        var failures = new ExceptionDispatchInfo?[endpoints.Count];
-        Parallel.For(
-            0,
-            endpoints.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            () => new BindingCoverageRule(options),
-            (i, _, coverage) =>
-            {
-                try
-                {
-                    results[i] = Of(endpoints[i], resolver, coverage);
-                }
-                catch (Exception e)
-                {
-                    failures[i] = ExceptionDispatchInfo.Capture(e);
-                }
-
-                return coverage;
-            },
-            _ => { });
-        foreach (var failure in failures)
-            failure?.Throw();
+        var parallel = endpoints.Count > 1 && endpoints.Sum(e => e.Bindings.Count) >= parallelFromBindings;
+        ParallelInOrder.For(endpoints.Count, parallel, i => results[i] = Of(endpoints[i], resolver, new BindingCoverageRule(options)));
         return results;
     }
 

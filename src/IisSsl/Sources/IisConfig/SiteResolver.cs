@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.ExceptionServices;
 using IisSsl.Model;
 
 namespace IisSsl.Sources.IisConfig;
@@ -19,26 +18,8 @@ internal static class SiteResolver
         var defaults = EffectiveBindings([], section.DefaultBindings, file, new EndpointCache());
         var sites = new Site[section.Sites.Count];
         var ranges = sites.Length < parallelFromSites ? 1 : Math.Min(sites.Length, 4 * Environment.ProcessorCount);
-        if (ranges == 1)
-        {
-            ResolveRange(section, file, defaults, sites, 0, sites.Length);
-            return sites;
-        }
-
-        var failures = new ExceptionDispatchInfo?[ranges];
-        Parallel.For(0, ranges, range =>
-        {
-            try
-            {
-                ResolveRange(section, file, defaults, sites, range * sites.Length / ranges, (range + 1) * sites.Length / ranges);
-            }
-            catch (InvalidInputException e)
-            {
-                failures[range] = ExceptionDispatchInfo.Capture(e);
-            }
-        });
-        foreach (var failure in failures)
-            failure?.Throw();
+        ParallelInOrder.For(ranges, ranges > 1, range =>
+            ResolveRange(section, file, defaults, sites, range * sites.Length / ranges, (range + 1) * sites.Length / ranges));
         return sites;
     }
 
