@@ -10,8 +10,6 @@ namespace IisSsl.Sources.HttpSys;
 /// </summary>
 internal static class RecordedTextFile
 {
-    public static string Read(string path) => Decode(InputFile.ReadAllBytes(path, "the saved netsh output"));
-
     /// <summary>
     /// Hands the decoded text of <paramref name="path"/> to <paramref name="use"/> from pooled buffers: a large
     /// server's output is megabytes, and a fresh string of that size for every read fills the large object heap.
@@ -33,12 +31,6 @@ internal static class RecordedTextFile
     }
 
     public delegate T SpanFunc<T>(ReadOnlySpan<char> text);
-
-    public static string Decode(ReadOnlySpan<byte> bytes)
-    {
-        var (encoding, preamble) = EncodingOf(bytes);
-        return encoding.GetString(bytes[preamble..]);
-    }
 
     /// <summary>The encoding of <paramref name="bytes"/> and the length of its byte order mark.</summary>
     private static (Encoding Encoding, int Preamble) EncodingOf(ReadOnlySpan<byte> bytes)
