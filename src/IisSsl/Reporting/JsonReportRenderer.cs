@@ -20,7 +20,6 @@ public static class JsonReportRenderer
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         var certificates = new RenderedCertificates(Options, WriteCertificateObject);
-        var recordKeys = new EncodedOnce();
         using (var chunked = new ChunkedJsonOutput(output, Options, chunkBytes))
         {
             var json = chunked.Json;
@@ -28,7 +27,7 @@ public static class JsonReportRenderer
             json.WriteBoolean(Names.Passed, report.Passed);
             json.WriteStartArray(Names.Endpoints);
             foreach (var endpoint in report.Endpoints)
-                WriteEndpoint(chunked, certificates, recordKeys, endpoint);
+                WriteEndpoint(chunked, certificates, endpoint);
             json.WriteEndArray();
             json.WriteStartArray(Names.Findings);
             foreach (var finding in report.Findings)
@@ -52,7 +51,7 @@ public static class JsonReportRenderer
         output.WriteLine();
     }
 
-    private static void WriteEndpoint(ChunkedJsonOutput chunked, RenderedCertificates certificates, EncodedOnce recordKeys, EndpointReport endpoint)
+    private static void WriteEndpoint(ChunkedJsonOutput chunked, RenderedCertificates certificates, EndpointReport endpoint)
     {
         var json = chunked.Json;
         json.WriteStartObject();
@@ -66,10 +65,7 @@ public static class JsonReportRenderer
             json.WriteString(Names.Site, host.Site);
             json.WriteString(Names.HostName, host.HostName);
             json.WriteBoolean(Names.Sni, host.Sni);
-            if (host.ServedBy is { } servedBy)
-                json.WriteString(Names.ServedBy, recordKeys.Of(servedBy));
-            else
-                json.WriteNull(Names.ServedBy);
+            json.WriteString(Names.ServedBy, host.ServedBy);
             WriteCertificate(json, certificates, Names.Certificate, host.Certificate);
             json.WriteString(Names.Status, Names.StatusValue(host.Status));
             json.WriteEndObject();
