@@ -16,6 +16,10 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
 
     private readonly Dictionary<CertificateInfo, CertificateSummary> _summaries = new(ReferenceEqualityComparer.Instance);
 
+    // The rows of an endpoint mostly meet the same certificate: its name sets are kept at hand.
+    private CertificateInfo? _namesOf;
+    private CertificateNameMatcher.NameSets? _names;
+
     /// <summary>The report rows of the bindings at <paramref name="at"/>, in its order, and their findings.</summary>
     public HostReport[] Evaluate(EndpointBindings at, CertificateResolver.EndpointHandshakes handshakes, List<Finding> findings)
     {
@@ -96,13 +100,20 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
         return new(ClientKind.WithSni, withSni);
     }
 
-    private static CoverageStatus StatusOf(Binding binding, Handshake served) => served switch
+    private CoverageStatus StatusOf(Binding binding, Handshake served) => served switch
     {
         { HasRecord: false } => CoverageStatus.NoCertificate,
         { Certificate: null } => CoverageStatus.CertificateMissing,
         _ when binding.Host is null => CoverageStatus.AnyName,
-        _ => CertificateNameMatcher.Covers(served.Certificate, binding.Host) ? CoverageStatus.Covered : CoverageStatus.NotCovered,
+        _ => Covers(served.Certificate, binding.Host) ? CoverageStatus.Covered : CoverageStatus.NotCovered,
     };
+
+    private bool Covers(CertificateInfo certificate, HostName host)
+    {
+        if (!ReferenceEquals(certificate, _namesOf))
+            (_namesOf, _names) = (certificate, CertificateNameMatcher.NamesOf(certificate));
+        return CertificateNameMatcher.Covers(_names!, certificate, host);
+    }
 
     private static int Rank(CoverageStatus status) => status switch
     {

@@ -23,12 +23,20 @@ public static class CertificateNameMatcher
     {
         ArgumentNullException.ThrowIfNull(certificate);
         ArgumentNullException.ThrowIfNull(host);
-        var names = Names.GetValue(certificate, static c => new NameSets(c.DnsNames));
+        return Covers(NamesOf(certificate), certificate, host);
+    }
+
+    /// <summary>The name sets of <paramref name="certificate"/>, built on first use; a caller may keep them at hand.</summary>
+    internal static NameSets NamesOf(CertificateInfo certificate) => Names.GetValue(certificate, static c => new NameSets(c.DnsNames));
+
+    /// <summary>As <see cref="Covers(CertificateInfo, HostName)"/>, with the certificate's <see cref="NamesOf">name sets</see>.</summary>
+    internal static bool Covers(NameSets names, CertificateInfo certificate, HostName host)
+    {
         if (host.IsWildcard)
-            return names.Exact.Contains(host.Value);
+            return names.HasExact(host.Value);
         if (host.IsIpLiteral)
             return MatchesHostname(certificate, host);
-        if (names.Exact.Contains(host.Value))
+        if (names.HasExact(host.Value))
             return true;
         var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0)
@@ -60,16 +68,24 @@ public static class CertificateNameMatcher
     internal static bool MatchesHostname(CertificateInfo certificate, HostName host) =>
         certificate.Certificate.MatchesHostname(host.Value, allowWildcards: true, allowCommonName: false);
 
-    private sealed class NameSets
+    /// <summary>A certificate's DNS names, for finding one equal to a host name or a wildcard over its parent.</summary>
+    internal sealed class NameSets
     {
+        /// <summary>Up to this many names are scanned; more go into a set.</summary>
+        private const int ScannedNames = 8;
+
+        private readonly string[] _exact;
+        private readonly HashSet<string>? _exactSet;
         private readonly WildcardName[] _wildcards = [];
 
-        public NameSets(IEnumerable<string> dnsNames)
+        public NameSets(IReadOnlyList<string> dnsNames)
         {
+            _exact = [.. dnsNames];
+            if (_exact.Length > ScannedNames)
+                _exactSet = new HashSet<string>(_exact, StringComparer.OrdinalIgnoreCase);
             List<WildcardName>? wildcards = null;
-            foreach (var name in dnsNames)
+            foreach (var name in _exact)
             {
-                Exact.Add(name);
                 if (name.StartsWith("*.", StringComparison.Ordinal))
                     (wildcards ??= []).Add(new WildcardName(name[2..]));
             }
@@ -78,7 +94,19 @@ public static class CertificateNameMatcher
                 _wildcards = [.. wildcards];
         }
 
-        public HashSet<string> Exact { get; } = new(StringComparer.OrdinalIgnoreCase);
+        /// <summary>Whether a SAN is <paramref name="name"/> itself (ignoring case).</summary>
+        public bool HasExact(string name)
+        {
+            if (_exactSet is not null)
+                return _exactSet.Contains(name);
+            foreach (var exact in _exact)
+            {
+                if (string.Equals(exact, name, StringComparison.OrdinalIgnoreCase))
+                    return true;
+            }
+
+            return false;
+        }
 
         /// <summary>The wildcard SAN <c>*.parent</c> for <paramref name="parent"/>, if the certificate has one.</summary>
         /// <remarks>
@@ -97,7 +125,7 @@ public static class CertificateNameMatcher
         }
     }
 
-    private sealed class WildcardName(string parent)
+    internal sealed class WildcardName(string parent)
     {
         private volatile int _plainChildVerdict;
 

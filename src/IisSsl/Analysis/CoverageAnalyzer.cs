@@ -35,8 +35,8 @@ public static class CoverageAnalyzer
 
     /// <summary>
     /// One walk over every binding (the model is large, and each pass over it costs its cache misses): raises the
-    /// invalid and duplicate binding findings, and returns the https bindings grouped by IIS endpoint, in report
-    /// order (port, then address; within an endpoint, host rows).
+    /// invalid binding and duplicate http binding findings, and returns the https bindings grouped by IIS endpoint in
+    /// report order (port, then address). Each endpoint sorts its own bindings when it is evaluated.
     /// </summary>
     private static List<EndpointBindings> WalkBindings(IisConfiguration configuration, List<Finding> findings)
     {
@@ -79,9 +79,7 @@ public static class CoverageAnalyzer
 
         var endpoints = new List<EndpointBindings>(byEndpoint.Values);
         endpoints.Sort(static (x, y) => x.SortKey.CompareTo(y.SortKey));
-        foreach (var at in endpoints)
-            at.SortForReport();
-        duplicates.Apply(configuration, endpoints, findings);
+        duplicates.ApplyHttp(configuration, findings);
         return endpoints;
     }
 }

@@ -10,8 +10,8 @@ namespace IisSsl.Analysis;
 internal sealed class DuplicateBindingRule
 {
     // https bindings are grouped by endpoint and sorted by host name for the report anyway, so a target bound twice
-    // is a run of one host name there. http bindings are grouped nowhere: the walk notes their targets in a set, and
-    // who binds a repeated one is collected in a second walk, only when there is one.
+    // is a run of one host name there (ApplyHttps, per endpoint). http bindings are grouped nowhere: the walk notes
+    // their targets in a set, and who binds a repeated one is collected in a second walk, only when there is one.
     private readonly HashSet<Binding> _httpSeen = new(SameTarget.Instance);
     private readonly HashSet<Binding> _httpRepeated = new(SameTarget.Instance);
 
@@ -22,25 +22,27 @@ internal sealed class DuplicateBindingRule
             _httpRepeated.Add(binding);
     }
 
-    /// <param name="configuration">The configuration, walked again only for repeated http targets.</param>
-    /// <param name="httpsEndpoints">The valid https bindings by endpoint, each in report order.</param>
-    /// <param name="findings">Where the findings go.</param>
-    public void Apply(IisConfiguration configuration, IEnumerable<EndpointBindings> httpsEndpoints, List<Finding> findings)
+    /// <summary>The https bindings of one endpoint, in report order, that bind the same host name on two sites.</summary>
+    /// <remarks>Static and per endpoint, so endpoints evaluated in parallel can each check their own.</remarks>
+    public static void ApplyHttps(EndpointBindings at, List<Finding> findings)
     {
-        foreach (var at in httpsEndpoints)
+        var bindings = at.Bindings;
+        var start = 0;
+        for (var i = 1; i <= bindings.Count; i++)
         {
-            var bindings = at.Bindings;
-            var start = 0;
-            for (var i = 1; i <= bindings.Count; i++)
-            {
-                if (i < bindings.Count && bindings[i].Host == bindings[start].Host)
-                    continue;
-                if (i - start > 1)
-                    Report([.. bindings.Skip(start).Take(i - start).OrderBy(b => b.Order).Select(b => (b.Site, b.Binding))], findings);
-                start = i;
-            }
+            if (i < bindings.Count && bindings[i].Host == bindings[start].Host)
+                continue;
+            if (i - start > 1)
+                Report([.. bindings.Skip(start).Take(i - start).OrderBy(b => b.Order).Select(b => (b.Site, b.Binding))], findings);
+            start = i;
         }
+    }
 
+    /// <summary>The http targets bound by more than one site.</summary>
+    /// <param name="configuration">The configuration, walked again only for repeated http targets.</param>
+    /// <param name="findings">Where the findings go.</param>
+    public void ApplyHttp(IisConfiguration configuration, List<Finding> findings)
+    {
         if (_httpRepeated.Count == 0)
             return;
         var shared = new Dictionary<Binding, List<(Site Site, Binding Binding)>>(SameTarget.Instance);

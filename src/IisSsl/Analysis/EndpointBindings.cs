@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using IisSsl.Model;
 
 namespace IisSsl.Analysis;
@@ -51,7 +52,22 @@ internal sealed class EndpointBindings
     /// </summary>
     public void SortForReport()
     {
-        _bindings.Sort(SiteBinding.ReportOrder);
+        // The host names are sorted as an array of their own, beside the bindings: comparing them there reads half the
+        // memory that comparing bindings does. Only the few runs of one host name then need the full order.
+        var hosts = new string?[_bindings.Count];
+        for (var i = 0; i < hosts.Length; i++)
+            hosts[i] = _bindings[i].Host;
+        var bindings = CollectionsMarshal.AsSpan(_bindings);
+        hosts.AsSpan().Sort(bindings, StringComparer.Ordinal);
+        for (int start = 0, end = 1; end <= hosts.Length; end++)
+        {
+            if (end < hosts.Length && hosts[end] == hosts[start])
+                continue;
+            if (end - start > 1)
+                bindings[start..end].Sort(SiteBinding.ReportOrder);
+            start = end;
+        }
+
         _inReportOrder = true;
     }
 

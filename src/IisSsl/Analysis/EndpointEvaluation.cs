@@ -4,7 +4,8 @@ using IisSsl.Reporting;
 namespace IisSsl.Analysis;
 
 /// <summary>
-/// One endpoint's report and the findings its bindings raise. A large server's endpoints are evaluated on every
+/// One endpoint's report and the findings its bindings raise (after putting its bindings in report order, which
+/// also brings out an https binding repeated on two sites). A large server's endpoints are evaluated on every
 /// core: they share only the resolver (safe for it), each endpoint has its own certificate caches, and the results
 /// come back in endpoint order, so the report is the same whatever the scheduling. A failure (a certificate file
 /// that cannot be read when first needed) is the one the first failing endpoint in order raises.
@@ -30,6 +31,8 @@ internal sealed class EndpointEvaluation(EndpointReport report, List<Finding> fi
     private static EndpointEvaluation Of(EndpointBindings at, CertificateResolver resolver, BindingCoverageRule coverage)
     {
         var findings = new List<Finding>();
+        at.SortForReport();
+        DuplicateBindingRule.ApplyHttps(at, findings);
         var handshakes = resolver.On(at.Endpoint);
         var withoutSni = handshakes.WithoutSni;
         var hosts = coverage.Evaluate(at, handshakes, findings);
