@@ -39,41 +39,24 @@ public static class TextReportRenderer
     {
         output.WriteLine($"Endpoint {ReportText.OneLine(endpoint.Endpoint)}");
         output.WriteLine($"  Without SNI: {DefaultCertificate(endpoint)}");
-        var widths = PaddedColumnWidths(endpoint.Hosts);
-        WritePaddedCells(output, widths, Columns[0], Columns[1], Columns[2], Columns[3]);
+        var table = new HostTable(endpoint.Hosts);
+        WritePaddedCells(output, table.Widths, Columns[0], Columns[1], Columns[2], Columns[3]);
         output.WriteLine(Columns[4]);
-        foreach (var host in endpoint.Hosts)
+        var certificates = new CertificateCells();
+        for (var row = 0; row < endpoint.Hosts.Count; row++)
         {
-            WritePaddedCells(output, widths, Site(host), Host(host), Sni(host), ServedBy(host));
-            WriteStatus(output, host);
+            var host = endpoint.Hosts[row];
+            WritePaddedCells(output, table.Widths, table.Site(row), table.Host(row), Sni(host), table.ServedBy(row));
+            output.Write(ReportText.StatusLabel(host.Status));
+            if (host.Certificate is { } certificate)
+                output.Write(certificates.Of(certificate));
             output.WriteLine();
         }
 
         output.WriteLine();
     }
 
-    private static string Site(HostReport host) => ReportText.OneLine(host.Site);
-
-    private static string Host(HostReport host) => ReportText.OneLine(host.HostName ?? "(any name)");
-
     private static string Sni(HostReport host) => host.Sni ? "yes" : "no";
-
-    private static string ServedBy(HostReport host) => ReportText.OneLine(host.ServedBy ?? "-");
-
-    /// <summary>The widths of the columns before STATUS: the longest cell or title of each.</summary>
-    private static int[] PaddedColumnWidths(IReadOnlyList<HostReport> hosts)
-    {
-        int[] widths = [Columns[0].Length, Columns[1].Length, Columns[2].Length, Columns[3].Length];
-        foreach (var host in hosts)
-        {
-            widths[0] = Math.Max(widths[0], Site(host).Length);
-            widths[1] = Math.Max(widths[1], Host(host).Length);
-            widths[2] = Math.Max(widths[2], Sni(host).Length);
-            widths[3] = Math.Max(widths[3], ServedBy(host).Length);
-        }
-
-        return widths;
-    }
 
     /// <summary>
     /// The row's indent and its padded cells, each followed by the two-space gap. STATUS, written after them, is
@@ -95,16 +78,46 @@ public static class TextReportRenderer
             output.Write(Spaces.AsSpan(0, Math.Min(spaces, Spaces.Length)));
     }
 
-    private static void WriteStatus(TextWriter output, HostReport host)
+    /// <summary>An endpoint's host rows as printable cells, each made safe once, and the widths of the padded columns.</summary>
+    private sealed class HostTable
     {
-        output.Write(ReportText.StatusLabel(host.Status));
-        if (host.Certificate is not { } certificate)
-            return;
-        output.Write(" (");
-        output.Write(ReportText.OneLine(certificate.Subject));
-        output.Write(", ");
-        output.Write(ReportText.ShortThumbprint(certificate.Thumbprint));
-        output.Write(')');
+        private readonly string[] _cells;
+
+        public HostTable(IReadOnlyList<HostReport> hosts)
+        {
+            _cells = new string[3 * hosts.Count];
+            Widths = [Columns[0].Length, Columns[1].Length, Math.Max(Columns[2].Length, "yes".Length), Columns[3].Length];
+            for (var row = 0; row < hosts.Count; row++)
+            {
+                var host = hosts[row];
+                Widths[0] = Math.Max(Widths[0], (_cells[3 * row] = ReportText.OneLine(host.Site)).Length);
+                Widths[1] = Math.Max(Widths[1], (_cells[(3 * row) + 1] = ReportText.OneLine(host.HostName ?? "(any name)")).Length);
+                Widths[3] = Math.Max(Widths[3], (_cells[(3 * row) + 2] = ReportText.OneLine(host.ServedBy ?? "-")).Length);
+            }
+        }
+
+        /// <summary>The widths of the columns before STATUS: the longest cell or title of each.</summary>
+        public int[] Widths { get; }
+
+        public string Site(int row) => _cells[3 * row];
+
+        public string Host(int row) => _cells[(3 * row) + 1];
+
+        public string ServedBy(int row) => _cells[(3 * row) + 2];
+    }
+
+    /// <summary>What follows a row's status, <c> (CN=…, AB12CD34…)</c>, written once per certificate: an endpoint's rows mostly share one.</summary>
+    private sealed class CertificateCells
+    {
+        private CertificateSummary? _last;
+        private string _cell = string.Empty;
+
+        public string Of(CertificateSummary certificate)
+        {
+            if (!ReferenceEquals(certificate, _last))
+                (_last, _cell) = (certificate, $" ({ReportText.OneLine(certificate.Subject)}, {ReportText.ShortThumbprint(certificate.Thumbprint)})");
+            return _cell;
+        }
     }
 
     private static string DefaultCertificate(EndpointReport endpoint) => (endpoint.DefaultRecord, endpoint.DefaultCertificate) switch
