@@ -96,4 +96,19 @@ public sealed class CertificateNameMatcherTests
         return children.All(label => !HostName.TryParse(label + "." + parent, out var host, out _)
             || CertificateNameMatcher.Covers(certificate, host) == CertificateNameMatcher.MatchesHostname(certificate, host));
     }
+
+    [Property(MaxTest = 100)]
+    public bool Agrees_with_the_bcl_whether_a_certificate_names_a_few_hosts_or_many(int hostSeed, byte nameCount, int sanSeed)
+    {
+        // Up to 20 names: short SAN lists are scanned, longer ones looked up in a set; both must answer as the BCL does.
+        var sans = Enumerable.Range(0, 1 + (nameCount % 20))
+            .Select(i => (i % 5 == 4 ? "*." : string.Empty) + Name(sanSeed + (i * 7919), 2))
+            .Distinct()
+            .ToArray();
+        var certificate = Certificate(sans);
+        var hosts = new[] { Name(hostSeed, 2), sans[Math.Abs(hostSeed) % sans.Length].Replace("*.", "www.", StringComparison.Ordinal) };
+
+        return hosts.Select(HostName.Parse).All(host =>
+            CertificateNameMatcher.Covers(certificate, host) == CertificateNameMatcher.MatchesHostname(certificate, host));
+    }
 }
