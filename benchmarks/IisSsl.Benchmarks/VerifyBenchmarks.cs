@@ -1,6 +1,8 @@
+using System.Runtime;
 using System.Xml;
 using BenchmarkDotNet.Attributes;
 using IisSsl.Benchmarks.Generator;
+using IisSsl.Cli;
 
 namespace IisSsl.Benchmarks;
 
@@ -35,4 +37,23 @@ public class VerifyBenchmarks
 
     [Benchmark]
     public int EngineVerify() => IisSslEngine.Verify(_options).Findings.Count;
+
+    /// <summary>
+    /// The engine as the CLI runs it: no collection until the batch budget is spent (src/IisSsl.Cli/BatchCollection.cs).
+    /// Each operation starts the no-GC region (which first collects what earlier operations left) and ends it.
+    /// </summary>
+    [Benchmark]
+    public int EngineVerifyAsTheCliRunsIt()
+    {
+        BatchCollection.DeferUntilBudgetSpent();
+        try
+        {
+            return IisSslEngine.Verify(_options).Findings.Count;
+        }
+        finally
+        {
+            if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+                GC.EndNoGCRegion();
+        }
+    }
 }
