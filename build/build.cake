@@ -9,6 +9,8 @@ using IisSsl.Reporting;
 var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
 var solution = MakeAbsolute(File("../IisSslNuke.sln"));
+var toolProject = MakeAbsolute(File("../src/IisSsl.Cli/IisSsl.Cli.csproj"));
+var packages = MakeAbsolute(Directory("../artifacts/packages"));
 
 // Relative paths on the command line are relative to where ./build.sh was run, not to build/.
 var callerDirectory = EnvironmentVariable("IIS_SSL_CALLER_DIR");
@@ -53,6 +55,12 @@ Task("BuildNuke")
         DotNetBuild(project, new DotNetBuildSettings { Configuration = configuration });
         DotNetPack(project, new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = MakeAbsolute(Directory("../artifacts/packages")) });
     });
+
+// One `dotnet pack` writes the pointer package IisSsl.Cli and one package per platform (ReadyToRun, framework-dependent),
+// plus IisSsl.Cli.any for the rest: see ToolPackageRuntimeIdentifiers in src/IisSsl.Cli/IisSsl.Cli.csproj.
+Task("Pack")
+    .Description("Packs the iis-ssl dotnet tool into artifacts/packages (a ReadyToRun package per platform).")
+    .Does(() => DotNetPack(toolProject.FullPath, new DotNetPackSettings { Configuration = configuration, OutputDirectory = packages }));
 
 Task("EnsureSslHostHeaders")
     .Description("Applies the https host-header bindings and certificate bindings of --manifest (plan only with --dry-run).")
