@@ -11,6 +11,7 @@ var configuration = Argument("configuration", "Release");
 var solution = MakeAbsolute(File("../IisSslNuke.sln"));
 var toolProject = MakeAbsolute(File("../src/IisSsl.Cli/IisSsl.Cli.csproj"));
 var packages = MakeAbsolute(Directory("../artifacts/packages"));
+var nukeProject = MakeAbsolute(File("../src/IisSsl.Nuke/IisSsl.Nuke.csproj"));
 
 // Relative paths on the command line are relative to where ./build.sh was run, not to build/.
 var callerDirectory = EnvironmentVariable("IIS_SSL_CALLER_DIR");
@@ -51,9 +52,8 @@ Task("BuildNuke")
     .WithCriteria(() => EnvironmentVariable("IISSSL_NUKE") == "1", "IISSSL_NUKE is not 1")
     .Does(() =>
     {
-        var project = MakeAbsolute(File("../src/IisSsl.Nuke/IisSsl.Nuke.csproj")).FullPath;
-        DotNetBuild(project, new DotNetBuildSettings { Configuration = configuration });
-        DotNetPack(project, new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = MakeAbsolute(Directory("../artifacts/packages")) });
+        DotNetBuild(nukeProject.FullPath, new DotNetBuildSettings { Configuration = configuration });
+        DotNetPack(nukeProject.FullPath, new DotNetPackSettings { Configuration = configuration, NoBuild = true, OutputDirectory = packages });
     });
 
 // One `dotnet pack` writes the pointer package IisSsl.Cli and one package per platform (ReadyToRun, framework-dependent),
