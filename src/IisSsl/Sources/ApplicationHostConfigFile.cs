@@ -42,7 +42,7 @@ public sealed class ApplicationHostConfigFile(string path) : IIisConfigurationSo
     private static IisConfiguration Parse(Stream content, string source)
     {
         var sites = new SiteResolver(source);
-        var section = SitesSectionReader.Read(content, source, sites.Add);
+        var section = SitesSectionReader.Read(content, source, sites);
         return new IisConfiguration(source, sites.Complete(section.DefaultBindings));
     }
 }

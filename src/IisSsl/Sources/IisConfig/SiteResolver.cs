@@ -4,15 +4,19 @@ using IisSsl.Model;
 namespace IisSsl.Sources.IisConfig;
 
 /// <summary>
-/// Turns the sites of a sites section into <see cref="Site"/>s with their effective bindings, one site at a time as
-/// the reader hands it over (<see cref="Add"/>), so what the reader built for a site dies young instead of living,
-/// and being copied by every collection, until the whole file is read. <c>siteDefaults</c> usually follows the
-/// sites, so each site's own bindings are built at once and the inherited ones joined in <see cref="Complete"/>.
+/// Turns the sites of a sites section into <see cref="Site"/>s with their effective bindings as the reader meets
+/// each element (an <see cref="ISiteSink"/>): a binding is built from its attributes at once, and no record of the
+/// section as written is kept until the whole file is read (every such object lived through, and was copied by, the
+/// collections during the read). <c>siteDefaults</c> usually follows the sites, so each site's own bindings are
+/// built at once and the inherited ones joined in <see cref="Complete"/>.
 /// A bad site is reported, as the first one in the document, only after the whole file has been read, so an XML
 /// error anywhere in the file still comes first.
 /// </summary>
-internal sealed class SiteResolver(string file)
+internal sealed class SiteResolver(string file) : ISiteSink
 {
+    // Stands for a <binding> in a collection kept for its removals: the merge takes the binding already built.
+    private static readonly BindingEntry Added = new(BindingEntryKind.Add, null, null, null, default);
+
     private readonly EndpointCache _endpoints = new();
     private readonly List<Site> _sites = [];
 
@@ -20,30 +24,80 @@ internal sealed class SiteResolver(string file)
     private readonly List<(int Index, BindingsElement Own, Binding[] Added)> _withRemovals = [];
     private InvalidInputException? _firstBadSite;
 
-    /// <summary>Resolves a section read whole (without a site callback).</summary>
+    // The site being read: its attributes, the bindings its own collection adds, and that collection's entries if it
+    // removes or clears (null otherwise, the usual case).
+    private (string? Name, string? Id) _site;
+    private readonly List<Binding> _added = [];
+    private List<BindingEntry>? _entries;
+    private BindingsElement? _removals;
+
+    /// <summary>Resolves a section read whole.</summary>
     /// <exception cref="InvalidInputException">A site has no name or id, or its id is not a whole number (the first such site).</exception>
     public static IReadOnlyList<Site> Resolve(SitesSection section, string file)
     {
         var resolver = new SiteResolver(file);
         foreach (var site in section.Sites)
-            resolver.Add(site);
+        {
+            resolver.StartSite(site.Name, site.Id);
+            if (site.Bindings is { } own)
+            {
+                resolver.StartBindings();
+                foreach (var entry in own.Entries)
+                    resolver.Entry(entry.Kind, entry.Protocol, entry.BindingInformation, entry.SslFlags, entry.Position);
+                resolver.EndBindings(own.Position);
+            }
+
+            resolver.EndSite(site.Position);
+        }
+
         return resolver.Complete(section.DefaultBindings);
     }
 
-    public void Add(SiteElement site)
+    public void StartSite(string? name, string? id)
+    {
+        _site = (name, id);
+        StartBindings();
+    }
+
+    public void StartBindings()
+    {
+        _added.Clear();
+        _entries = null;
+        _removals = null;
+    }
+
+    public void Entry(BindingEntryKind kind, string? protocol, string? bindingInformation, string? sslFlags, ElementPosition position)
     {
         if (_firstBadSite is not null)
             return;
-        if (!TryParseId(site, out var id, out _firstBadSite))
+        if (kind == BindingEntryKind.Add)
+        {
+            _added.Add(BindingFactory.Create(protocol, bindingInformation, sslFlags, new SourceLocation(file, position.Line), _endpoints));
+            _entries?.Add(Added);
             return;
+        }
 
-        var added = site.Bindings is null ? [] : AddedBindings(site.Bindings);
-        if (site.Bindings is not null && RemovesOrClears(site.Bindings))
-            _withRemovals.Add((_sites.Count, site.Bindings, added));
-        _sites.Add(new Site(site.Name!, id, added, new SourceLocation(file, site.Position.Line)));
+        _entries ??= [.. Enumerable.Repeat(Added, _added.Count)];
+        _entries.Add(new BindingEntry(kind, protocol, bindingInformation, sslFlags, position));
     }
 
-    /// <summary>The sites added so far, each with the <paramref name="defaults"/> it inherits.</summary>
+    public void EndBindings(ElementPosition position) =>
+        _removals = _entries is null ? null : new BindingsElement(position, _entries);
+
+    public void EndSite(ElementPosition position)
+    {
+        if (_firstBadSite is not null)
+            return;
+        if (!TryParseId(_site.Name, _site.Id, position.Line, out var id, out _firstBadSite))
+            return;
+
+        Binding[] added = [.. _added];
+        if (_removals is not null)
+            _withRemovals.Add((_sites.Count, _removals, added));
+        _sites.Add(new Site(_site.Name!, id, added, new SourceLocation(file, position.Line)));
+    }
+
+    /// <summary>The sites read so far, each with the <paramref name="defaults"/> it inherits.</summary>
     /// <exception cref="InvalidInputException">A site has no name or id, or its id is not a whole number (the first such site).</exception>
     public IReadOnlyList<Site> Complete(BindingsElement? defaults)
     {
@@ -66,53 +120,24 @@ internal sealed class SiteResolver(string file)
         return _sites;
     }
 
-    private bool TryParseId(SiteElement site, out uint id, out InvalidInputException? error)
+    private bool TryParseId(string? name, string? text, int line, out uint id, out InvalidInputException? error)
     {
         error = null;
-        if (string.IsNullOrEmpty(site.Name))
+        if (string.IsNullOrEmpty(name))
         {
             id = 0;
-            error = new InvalidInputException("a <site> element has no name attribute", file, site.Position.Line);
+            error = new InvalidInputException("a <site> element has no name attribute", file, line);
             return false;
         }
 
-        if (!uint.TryParse(site.Id, NumberStyles.None, CultureInfo.InvariantCulture, out id))
+        if (!uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id))
         {
-            var problem = site.Id is null ? "has no id attribute" : $"has id '{site.Id}', which is not a whole number";
-            error = new InvalidInputException($"site '{site.Name}' {problem}", file, site.Position.Line);
+            var problem = text is null ? "has no id attribute" : $"has id '{text}', which is not a whole number";
+            error = new InvalidInputException($"site '{name}' {problem}", file, line);
             return false;
         }
 
         return true;
-    }
-
-    /// <summary>The bindings of the collection's <c>&lt;binding&gt;</c> entries, in order.</summary>
-    private Binding[] AddedBindings(BindingsElement own)
-    {
-        var count = 0;
-        foreach (var entry in own.Entries)
-            count += entry.Kind == BindingEntryKind.Add ? 1 : 0;
-
-        var added = new Binding[count];
-        var next = 0;
-        foreach (var entry in own.Entries)
-        {
-            if (entry.Kind == BindingEntryKind.Add)
-                added[next++] = Create(entry, file, _endpoints);
-        }
-
-        return added;
-    }
-
-    private static bool RemovesOrClears(BindingsElement own)
-    {
-        foreach (var entry in own.Entries)
-        {
-            if (entry.Kind != BindingEntryKind.Add)
-                return true;
-        }
-
-        return false;
     }
 
     private static IReadOnlyList<Binding> Join(List<Binding> inherited, IReadOnlyList<Binding> own)
@@ -125,9 +150,10 @@ internal sealed class SiteResolver(string file)
         return all;
     }
 
-    private static Binding Create(BindingEntry entry, string file, EndpointCache endpoints) =>
-        BindingFactory.Create(entry.Protocol, entry.BindingInformation, entry.SslFlags, new SourceLocation(file, entry.Position.Line), endpoints);
-
     internal static List<Binding> EffectiveBindings(IEnumerable<Binding> inherited, BindingsElement? own, string file, EndpointCache endpoints) =>
-        BindingCollectionMerge.Apply(inherited, own, entry => Create(entry, file, endpoints), BindingKey.Of);
+        BindingCollectionMerge.Apply(
+            inherited,
+            own,
+            entry => BindingFactory.Create(entry.Protocol, entry.BindingInformation, entry.SslFlags, new SourceLocation(file, entry.Position.Line), endpoints),
+            BindingKey.Of);
 }

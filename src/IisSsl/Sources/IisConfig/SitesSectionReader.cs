@@ -23,21 +23,26 @@ internal static partial class SitesSectionReader
     };
 
     /// <exception cref="InvalidInputException">The text is not well-formed XML, holds a DTD, or a site has no name or a bad id.</exception>
-    public static SitesSection Read(string text, string file) => Read(new StringReader(text), file, () => text, null);
+    public static SitesSection Read(string text, string file)
+    {
+        var sites = new SitesSectionBuilder();
+        var section = Read(new StringReader(text), file, () => text, sites);
+        return section with { Sites = sites.Sites };
+    }
 
     /// <summary>
     /// Reads the file's <paramref name="bytes"/> (a seekable stream) as they are decoded, without holding the whole
-    /// text; errors are the same as for the decoded text, an undecodable byte first. With <paramref name="onSite"/>,
-    /// each <c>&lt;site&gt;</c> is handed to it as soon as its end tag is read (and <see cref="SitesSection.Sites"/>
-    /// stays empty), so nothing the reader built for a site outlives it.
+    /// text; errors are the same as for the decoded text, an undecodable byte first. Each <c>&lt;site&gt;</c> goes to
+    /// <paramref name="sites"/> as it is read (<see cref="SitesSection.Sites"/> stays empty), so nothing is built for
+    /// a site but what the sink keeps.
     /// </summary>
     /// <exception cref="InvalidInputException">The bytes are not valid text in the file's encoding, or see <see cref="Read(string, string)"/>.</exception>
-    public static SitesSection Read(Stream bytes, string file, Action<SiteElement>? onSite = null)
+    public static SitesSection Read(Stream bytes, string file, ISiteSink sites)
     {
         using var text = ConfigTextStream.Open(bytes, file, out var encoding);
         try
         {
-            return Read(text, file, () => ConfigTextStream.ReadAll(bytes, file), onSite);
+            return Read(text, file, () => ConfigTextStream.ReadAll(bytes, file), sites);
         }
         catch (DecoderFallbackException)
         {
@@ -49,12 +54,12 @@ internal static partial class SitesSectionReader
     /// Reads <paramref name="text"/>; <paramref name="wholeText"/> is asked for only to explain an XML error (and
     /// fails first if the bytes behind the text cannot be decoded, as decoding the whole file up front did).
     /// </summary>
-    private static SitesSection Read(TextReader text, string file, Func<string> wholeText, Action<SiteElement>? onSite)
+    private static SitesSection Read(TextReader text, string file, Func<string> wholeText, ISiteSink sites)
     {
         using var reader = XmlReader.Create(text, Settings);
         try
         {
-            return new Walker(reader, file, onSite).ReadDocument();
+            return new Walker(reader, file, sites).ReadDocument();
         }
         catch (XmlException ex)
         {
@@ -83,13 +88,12 @@ internal static partial class SitesSectionReader
     [GeneratedRegex(@"\s*Line \d+, position \d+\.\s*$")]
     private static partial Regex LineSuffix();
 
-    private sealed class Walker(XmlReader reader, string file, Action<SiteElement>? onSite)
+    private sealed class Walker(XmlReader reader, string file, ISiteSink sites)
     {
         private readonly XmlReader _reader = reader;
         private readonly string _file = file;
         private readonly IXmlLineInfo _line = (IXmlLineInfo)reader;
-        private readonly List<SiteElement> _sites = [];
-        private BindingsElement? _defaults;
+        private readonly BindingsBuilder _defaults = new();
         private ElementPosition? _sitesPosition;
 
         public SitesSection ReadDocument()
@@ -106,7 +110,7 @@ internal static partial class SitesSectionReader
                 }
             }
 
-            return new SitesSection(_sitesPosition, _sites, _defaults);
+            return new SitesSection(_sitesPosition, [], _defaults.Bindings);
         }
 
         private void ReadApplicationHost()
@@ -128,7 +132,7 @@ internal static partial class SitesSectionReader
             while (children.MoveNext(out var child))
             {
                 if (child == "site")
-                    Hand(ReadSite());
+                    ReadSite();
                 else if (child == "siteDefaults")
                     ReadSiteDefaults();
                 else
@@ -138,58 +142,48 @@ internal static partial class SitesSectionReader
             return children.PositionOf(start);
         }
 
-        private void Hand(SiteElement site)
-        {
-            if (onSite is null)
-                _sites.Add(site);
-            else
-                onSite(site);
-        }
-
         private void ReadSiteDefaults()
         {
             var children = new Children(this);
             while (children.MoveNext(out var child))
             {
                 if (child == "bindings")
-                    _defaults = ReadBindings();
+                    ReadBindings(_defaults);
                 else
                     _reader.Skip();
             }
         }
 
-        private SiteElement ReadSite()
+        private void ReadSite()
         {
             var start = Start();
-            var name = _reader.GetAttribute("name");
-            var id = _reader.GetAttribute("id");
-            BindingsElement? bindings = null;
+            sites.StartSite(_reader.GetAttribute("name"), _reader.GetAttribute("id"));
             var children = new Children(this);
             while (children.MoveNext(out var child))
             {
                 if (child == "bindings")
-                    bindings = ReadBindings();
+                    ReadBindings(sites);
                 else
                     _reader.Skip();
             }
 
-            return new SiteElement(name, id, children.PositionOf(start), bindings);
+            sites.EndSite(children.PositionOf(start));
         }
 
-        private BindingsElement ReadBindings()
+        private void ReadBindings(IBindingsSink sink)
         {
             var start = Start();
-            var entries = new List<BindingEntry>();
+            sink.StartBindings();
             var children = new Children(this);
             while (children.MoveNext(out var child))
             {
                 if (KindOf(child) is { } kind)
-                    entries.Add(ReadEntry(kind));
+                    ReadEntry(kind, sink);
                 else
                     _reader.Skip();
             }
 
-            return new BindingsElement(children.PositionOf(start), entries);
+            sink.EndBindings(children.PositionOf(start));
         }
 
         private static BindingEntryKind? KindOf(string element) => element switch
@@ -200,7 +194,7 @@ internal static partial class SitesSectionReader
             _ => null,
         };
 
-        private BindingEntry ReadEntry(BindingEntryKind kind)
+        private void ReadEntry(BindingEntryKind kind, IBindingsSink sink)
         {
             var start = Start();
             var protocol = _reader.GetAttribute("protocol");
@@ -209,7 +203,7 @@ internal static partial class SitesSectionReader
             var children = new Children(this);
             while (children.MoveNext(out _))
                 _reader.Skip();
-            return new BindingEntry(kind, protocol, information, sslFlags, children.PositionOf(start));
+            sink.Entry(kind, protocol, information, sslFlags, children.PositionOf(start));
         }
 
         private (int Line, int Position) Start() => (_line.LineNumber, _line.LinePosition);
