@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
@@ -14,8 +13,6 @@ namespace IisSsl.Sources.IisConfig;
 /// </summary>
 public static class BindingInformationParser
 {
-    private static readonly SearchValues<char> DottedDecimal = SearchValues.Create(".0123456789");
-
     /// <summary>
     /// Parses <paramref name="text"/>. An empty or <c>*</c> address is All Unassigned; an empty or <c>*</c> host is the
     /// catch-all (<paramref name="host"/> null). On failure <paramref name="problem"/> is one sentence naming what is wrong.
@@ -115,8 +112,20 @@ public static class BindingInformationParser
 
         // IPAddress.TryParse also takes legacy forms such as "10.1" or "0x7f.1"; IIS writes four dotted decimals.
         return text.Count('.') == 3
-            && !text.ContainsAnyExcept(DottedDecimal)
+            && IsDigitsAndDots(text)
             && IPAddress.TryParse(text, out address)
             && address.AddressFamily == AddressFamily.InterNetwork;
+    }
+
+    // A plain loop: a SearchValues instantiation is JIT-compiled on the first call of a ReadyToRun process.
+    private static bool IsDigitsAndDots(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c) && c != '.')
+                return false;
+        }
+
+        return true;
     }
 }

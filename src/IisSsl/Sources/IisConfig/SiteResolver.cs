@@ -21,7 +21,7 @@ internal sealed class SiteResolver(string file) : ISiteSink
     private readonly List<Site> _sites = [];
 
     // Sites whose own collection removes or clears: their effective bindings need the defaults, known only at the end.
-    private readonly List<(int Index, BindingsElement Own, Binding[] Added)> _withRemovals = [];
+    private readonly List<PendingMerge> _withRemovals = [];
     private InvalidInputException? _firstBadSite;
 
     // The site being read: its attributes, the bindings its own collection adds, and that collection's entries if it
@@ -93,7 +93,7 @@ internal sealed class SiteResolver(string file) : ISiteSink
 
         Binding[] added = [.. _added];
         if (_removals is not null)
-            _withRemovals.Add((_sites.Count, _removals, added));
+            _withRemovals.Add(new PendingMerge(_sites.Count, _removals, added));
         _sites.Add(new Site(_site.Name!, id, added, new SourceLocation(file, position.Line)));
     }
 
@@ -139,6 +139,9 @@ internal sealed class SiteResolver(string file) : ISiteSink
 
         return true;
     }
+
+    /// <summary>A site whose own collection removes or clears (a class: a list of a value tuple is JIT-compiled on first use under ReadyToRun).</summary>
+    private sealed record PendingMerge(int Index, BindingsElement Own, Binding[] Added);
 
     private static IReadOnlyList<Binding> Join(List<Binding> inherited, IReadOnlyList<Binding> own)
     {
