@@ -17,7 +17,7 @@ internal sealed class SiteResolver(string file) : ISiteSink
     // Stands for a <binding> in a collection kept for its removals: the merge takes the binding already built.
     private static readonly BindingEntry Added = new(BindingEntryKind.Add, null, null, null, default);
 
-    private readonly EndpointCache _endpoints = new();
+    private readonly BindingPartsCache _parts = new();
     private readonly List<Site> _sites = [];
 
     // Sites whose own collection removes or clears: their effective bindings need the defaults, known only at the end.
@@ -72,7 +72,7 @@ internal sealed class SiteResolver(string file) : ISiteSink
             return;
         if (kind == BindingEntryKind.Add)
         {
-            _added.Add(BindingFactory.Create(protocol, bindingInformation, sslFlags, new SourceLocation(file, position.Line), _endpoints));
+            _added.Add(BindingFactory.Create(protocol, bindingInformation, sslFlags, new SourceLocation(file, position.Line), _parts));
             _entries?.Add(Added);
             return;
         }
@@ -104,7 +104,7 @@ internal sealed class SiteResolver(string file) : ISiteSink
         if (_firstBadSite is not null)
             throw _firstBadSite;
 
-        var inherited = EffectiveBindings([], defaults, file, new EndpointCache());
+        var inherited = EffectiveBindings([], defaults, file, new BindingPartsCache());
         if (inherited.Count > 0)
         {
             for (var i = 0; i < _sites.Count; i++)
@@ -153,10 +153,10 @@ internal sealed class SiteResolver(string file) : ISiteSink
         return all;
     }
 
-    internal static List<Binding> EffectiveBindings(IEnumerable<Binding> inherited, BindingsElement? own, string file, EndpointCache endpoints) =>
+    internal static List<Binding> EffectiveBindings(IEnumerable<Binding> inherited, BindingsElement? own, string file, BindingPartsCache parts) =>
         BindingCollectionMerge.Apply(
             inherited,
             own,
-            entry => BindingFactory.Create(entry.Protocol, entry.BindingInformation, entry.SslFlags, new SourceLocation(file, entry.Position.Line), endpoints),
+            entry => BindingFactory.Create(entry.Protocol, entry.BindingInformation, entry.SslFlags, new SourceLocation(file, entry.Position.Line), parts),
             BindingKey.Of);
 }

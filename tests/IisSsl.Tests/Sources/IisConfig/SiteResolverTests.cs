@@ -37,6 +37,24 @@ public sealed class SiteResolverTests
         Assert.StartsWith("not well-formed XML", error.Problem, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_host_named_again_a_few_bindings_later_is_read_once_and_each_spelling_keeps_its_own_normal_form()
+    {
+        const string text = """
+            <configuration><system.applicationHost><sites><site name="a" id="1"><bindings>
+            <binding protocol="http" bindingInformation="*:80:www.a.example" />
+            <binding protocol="https" bindingInformation="10.0.0.1:443:www.a.example" sslFlags="1" />
+            <binding protocol="https" bindingInformation="10.0.0.1:443:WWW.A.example" />
+            <binding protocol="https" bindingInformation="10.0.0.1:443:www.a.example." />
+            </bindings></site></sites></system.applicationHost></configuration>
+            """;
+
+        var hosts = ApplicationHostConfigFile.Parse(Encoding.UTF8.GetBytes(text), "applicationHost.config").Sites[0].Bindings.Select(b => b.Host!).ToList();
+
+        Assert.Same(hosts[0], hosts[1]);
+        Assert.All(hosts, host => Assert.Equal("www.a.example", host.Value));
+    }
+
     private static string Config(int sites, params int[] badIds)
     {
         var text = new StringBuilder("<configuration><system.applicationHost><sites>\n");
