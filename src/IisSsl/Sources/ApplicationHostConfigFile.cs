@@ -41,7 +41,8 @@ public sealed class ApplicationHostConfigFile(string path) : IIisConfigurationSo
 
     private static IisConfiguration Parse(Stream content, string source)
     {
-        var section = SitesSectionReader.Read(content, source);
-        return new IisConfiguration(source, SiteResolver.Resolve(section, source));
+        var sites = new SiteResolver(source);
+        var section = SitesSectionReader.Read(content, source, sites);
+        return new IisConfiguration(source, sites.Complete(section.DefaultBindings));
     }
 }

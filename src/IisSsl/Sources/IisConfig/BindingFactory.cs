@@ -11,8 +11,8 @@ public static class BindingFactory
     public static Binding Create(string? protocol, string? bindingInformation, string? sslFlags, SourceLocation? location) =>
         Create(protocol, bindingInformation, sslFlags, location, null);
 
-    /// <summary>As <see cref="Create(string?, string?, string?, SourceLocation?)"/>, sharing <paramref name="endpoints"/> already parsed from the same file.</summary>
-    internal static Binding Create(string? protocol, string? bindingInformation, string? sslFlags, SourceLocation? location, EndpointCache? endpoints)
+    /// <summary>As <see cref="Create(string?, string?, string?, SourceLocation?)"/>, sharing the endpoints and host names in <paramref name="parts"/>, already parsed from the same file.</summary>
+    internal static Binding Create(string? protocol, string? bindingInformation, string? sslFlags, SourceLocation? location, BindingPartsCache? parts)
     {
         protocol = Canonical(protocol);
         var information = bindingInformation ?? string.Empty;
@@ -26,7 +26,7 @@ public static class BindingFactory
         if (!IsHttpOrHttps(protocol))
             return new Binding(protocol, information, null, null, flags, location, flagsProblem);
 
-        return BindingInformationParser.TryParse(information, endpoints, out var endpoint, out var host, out var problem)
+        return BindingInformationParser.TryParse(information, parts, out var endpoint, out var host, out var problem)
             ? new Binding(protocol, information, endpoint, host, flags, location, flagsProblem)
             : new Binding(protocol, information, null, null, flags, location, problem);
     }

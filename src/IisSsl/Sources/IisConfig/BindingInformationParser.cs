@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
@@ -14,8 +13,6 @@ namespace IisSsl.Sources.IisConfig;
 /// </summary>
 public static class BindingInformationParser
 {
-    private static readonly SearchValues<char> DottedDecimal = SearchValues.Create(".0123456789");
-
     /// <summary>
     /// Parses <paramref name="text"/>. An empty or <c>*</c> address is All Unassigned; an empty or <c>*</c> host is the
     /// catch-all (<paramref name="host"/> null). On failure <paramref name="problem"/> is one sentence naming what is wrong.
@@ -27,10 +24,10 @@ public static class BindingInformationParser
         [NotNullWhen(false)] out string? problem) =>
         TryParse(text, null, out endpoint, out host, out problem);
 
-    /// <summary>As the public overload, reusing <paramref name="endpoints"/> already parsed from the same file for the same <c>IP:Port</c> text.</summary>
+    /// <summary>As the public overload, sharing the endpoints and host names in <paramref name="parts"/>, already parsed from the same file.</summary>
     internal static bool TryParse(
         string? text,
-        EndpointCache? endpoints,
+        BindingPartsCache? parts,
         [NotNullWhen(true)] out Endpoint? endpoint,
         out HostName? host,
         [NotNullWhen(false)] out string? problem)
@@ -46,8 +43,8 @@ public static class BindingInformationParser
             return false;
         }
 
-        if (endpoints is not null && endpoints.TryGet(value.AsSpan(0, hostColon), out var known))
-            return TryParseHost(value, hostColon, known, out endpoint, out host, out problem);
+        if (parts is not null && parts.TryGetEndpoint(value.AsSpan(0, hostColon), out var known))
+            return TryParseHost(value, hostColon, known, parts, out endpoint, out host, out problem);
 
         var portText = value.AsSpan(portColon + 1, hostColon - portColon - 1);
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
@@ -63,14 +60,15 @@ public static class BindingInformationParser
         }
 
         var parsed = new Endpoint(address, port);
-        endpoints?.Add(value.AsSpan(0, hostColon), parsed);
-        return TryParseHost(value, hostColon, parsed, out endpoint, out host, out problem);
+        parts?.AddEndpoint(value.AsSpan(0, hostColon), parsed);
+        return TryParseHost(value, hostColon, parsed, parts, out endpoint, out host, out problem);
     }
 
     private static bool TryParseHost(
         string value,
         int hostColon,
         Endpoint parsed,
+        BindingPartsCache? parts,
         [NotNullWhen(true)] out Endpoint? endpoint,
         out HostName? host,
         [NotNullWhen(false)] out string? problem)
@@ -80,10 +78,16 @@ public static class BindingInformationParser
         var hostText = value.AsSpan(hostColon + 1);
         if (hostText.Length > 0 && hostText is not "*")
         {
-            if (!HostName.TryParse(hostText.ToString(), out host, out var hostError))
+            host = parts?.RecentHost(hostText);
+            if (host is null)
             {
-                problem = $"bindingInformation '{value}' has an invalid host name: {hostError}";
-                return false;
+                if (!HostName.TryParse(hostText.ToString(), out host, out var hostError))
+                {
+                    problem = $"bindingInformation '{value}' has an invalid host name: {hostError}";
+                    return false;
+                }
+
+                parts?.AddHost(host);
             }
         }
 
@@ -115,8 +119,20 @@ public static class BindingInformationParser
 
         // IPAddress.TryParse also takes legacy forms such as "10.1" or "0x7f.1"; IIS writes four dotted decimals.
         return text.Count('.') == 3
-            && !text.ContainsAnyExcept(DottedDecimal)
+            && IsDigitsAndDots(text)
             && IPAddress.TryParse(text, out address)
             && address.AddressFamily == AddressFamily.InterNetwork;
+    }
+
+    // A plain loop: a SearchValues instantiation is JIT-compiled on the first call of a ReadyToRun process.
+    private static bool IsDigitsAndDots(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c) && c != '.')
+                return false;
+        }
+
+        return true;
     }
 }

@@ -4,51 +4,159 @@ using IisSsl.Model;
 namespace IisSsl.Sources.IisConfig;
 
 /// <summary>
-/// Turns the sites section as written into <see cref="Site"/>s with their effective bindings. A large file's sites
-/// are resolved in ranges on every core (each range with its own endpoint cache), in document order; a bad site is
-/// reported as the first one in the document, whatever the scheduling.
+/// Turns the sites of a sites section into <see cref="Site"/>s with their effective bindings as the reader meets
+/// each element (an <see cref="ISiteSink"/>): a binding is built from its attributes at once, and no record of the
+/// section as written is kept until the whole file is read (every such object lived through, and was copied by, the
+/// collections during the read). <c>siteDefaults</c> usually follows the sites, so each site's own bindings are
+/// built at once and the inherited ones joined in <see cref="Complete"/>.
+/// A bad site is reported, as the first one in the document, only after the whole file has been read, so an XML
+/// error anywhere in the file still comes first.
 /// </summary>
-internal static class SiteResolver
+internal sealed class SiteResolver(string file) : ISiteSink
 {
-    /// <summary>Below this many sites, other threads cost more than they save.</summary>
-    internal const int ParallelFromSites = 2_000;
+    // Stands for a <binding> in a collection kept for its removals: the merge takes the binding already built.
+    private static readonly BindingEntry Added = new(BindingEntryKind.Add, null, null, null, default);
 
-    public static IReadOnlyList<Site> Resolve(SitesSection section, string file, int parallelFromSites = ParallelFromSites)
-    {
-        var defaults = EffectiveBindings([], section.DefaultBindings, file, new EndpointCache());
-        var sites = new Site[section.Sites.Count];
-        var ranges = sites.Length < parallelFromSites ? 1 : Math.Min(sites.Length, 4 * Environment.ProcessorCount);
-        ParallelInOrder.For(ranges, ranges > 1, range =>
-            ResolveRange(section, file, defaults, sites, range * sites.Length / ranges, (range + 1) * sites.Length / ranges));
-        return sites;
-    }
+    private readonly BindingPartsCache _parts = new();
+    private readonly List<Site> _sites = [];
 
-    private static void ResolveRange(SitesSection section, string file, List<Binding> defaults, Site[] sites, int start, int end)
-    {
-        var endpoints = new EndpointCache();
-        for (var i = start; i < end; i++)
-            sites[i] = Resolve(section.Sites[i], file, defaults, endpoints);
-    }
+    // Sites whose own collection removes or clears: their effective bindings need the defaults, known only at the end.
+    private readonly List<PendingMerge> _withRemovals = [];
+    private InvalidInputException? _firstBadSite;
 
-    private static Site Resolve(SiteElement site, string file, List<Binding> defaults, EndpointCache endpoints)
+    // The site being read: its attributes, the bindings its own collection adds, and that collection's entries if it
+    // removes or clears (null otherwise, the usual case).
+    private (string? Name, string? Id) _site;
+    private readonly List<Binding> _added = [];
+    private List<BindingEntry>? _entries;
+    private BindingsElement? _removals;
+
+    /// <summary>Resolves a section read whole.</summary>
+    /// <exception cref="InvalidInputException">A site has no name or id, or its id is not a whole number (the first such site).</exception>
+    public static IReadOnlyList<Site> Resolve(SitesSection section, string file)
     {
-        var location = new SourceLocation(file, site.Position.Line);
-        if (string.IsNullOrEmpty(site.Name))
-            throw new InvalidInputException("a <site> element has no name attribute", file, site.Position.Line);
-        if (!uint.TryParse(site.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        var resolver = new SiteResolver(file);
+        foreach (var site in section.Sites)
         {
-            var problem = site.Id is null ? "has no id attribute" : $"has id '{site.Id}', which is not a whole number";
-            throw new InvalidInputException($"site '{site.Name}' {problem}", file, site.Position.Line);
+            resolver.StartSite(site.Name, site.Id);
+            if (site.Bindings is { } own)
+            {
+                resolver.StartBindings();
+                foreach (var entry in own.Entries)
+                    resolver.Entry(entry.Kind, entry.Protocol, entry.BindingInformation, entry.SslFlags, entry.Position);
+                resolver.EndBindings(own.Position);
+            }
+
+            resolver.EndSite(site.Position);
         }
 
-        var bindings = site.Bindings is null ? defaults : EffectiveBindings(defaults, site.Bindings, file, endpoints);
-        return new Site(site.Name, id, bindings, location);
+        return resolver.Complete(section.DefaultBindings);
     }
 
-    internal static List<Binding> EffectiveBindings(IEnumerable<Binding> inherited, BindingsElement? own, string file, EndpointCache endpoints) =>
+    public void StartSite(string? name, string? id)
+    {
+        _site = (name, id);
+        StartBindings();
+    }
+
+    public void StartBindings()
+    {
+        _added.Clear();
+        _entries = null;
+        _removals = null;
+    }
+
+    public void Entry(BindingEntryKind kind, string? protocol, string? bindingInformation, string? sslFlags, ElementPosition position)
+    {
+        if (_firstBadSite is not null)
+            return;
+        if (kind == BindingEntryKind.Add)
+        {
+            _added.Add(BindingFactory.Create(protocol, bindingInformation, sslFlags, new SourceLocation(file, position.Line), _parts));
+            _entries?.Add(Added);
+            return;
+        }
+
+        _entries ??= [.. Enumerable.Repeat(Added, _added.Count)];
+        _entries.Add(new BindingEntry(kind, protocol, bindingInformation, sslFlags, position));
+    }
+
+    public void EndBindings(ElementPosition position) =>
+        _removals = _entries is null ? null : new BindingsElement(position, _entries);
+
+    public void EndSite(ElementPosition position)
+    {
+        if (_firstBadSite is not null)
+            return;
+        if (!TryParseId(_site.Name, _site.Id, position.Line, out var id, out _firstBadSite))
+            return;
+
+        Binding[] added = [.. _added];
+        if (_removals is not null)
+            _withRemovals.Add(new PendingMerge(_sites.Count, _removals, added));
+        _sites.Add(new Site(_site.Name!, id, added, new SourceLocation(file, position.Line)));
+    }
+
+    /// <summary>The sites read so far, each with the <paramref name="defaults"/> it inherits.</summary>
+    /// <exception cref="InvalidInputException">A site has no name or id, or its id is not a whole number (the first such site).</exception>
+    public IReadOnlyList<Site> Complete(BindingsElement? defaults)
+    {
+        if (_firstBadSite is not null)
+            throw _firstBadSite;
+
+        var inherited = EffectiveBindings([], defaults, file, new BindingPartsCache());
+        if (inherited.Count > 0)
+        {
+            for (var i = 0; i < _sites.Count; i++)
+                _sites[i] = _sites[i] with { Bindings = Join(inherited, _sites[i].Bindings) };
+        }
+
+        foreach (var (index, own, added) in _withRemovals)
+        {
+            var next = 0;
+            _sites[index] = _sites[index] with { Bindings = BindingCollectionMerge.Apply(inherited, own, _ => added[next++], BindingKey.Of) };
+        }
+
+        return _sites;
+    }
+
+    private bool TryParseId(string? name, string? text, int line, out uint id, out InvalidInputException? error)
+    {
+        error = null;
+        if (string.IsNullOrEmpty(name))
+        {
+            id = 0;
+            error = new InvalidInputException("a <site> element has no name attribute", file, line);
+            return false;
+        }
+
+        if (!uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id))
+        {
+            var problem = text is null ? "has no id attribute" : $"has id '{text}', which is not a whole number";
+            error = new InvalidInputException($"site '{name}' {problem}", file, line);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A site whose own collection removes or clears (a class: a list of a value tuple is JIT-compiled on first use under ReadyToRun).</summary>
+    private sealed record PendingMerge(int Index, BindingsElement Own, Binding[] Added);
+
+    private static IReadOnlyList<Binding> Join(List<Binding> inherited, IReadOnlyList<Binding> own)
+    {
+        if (own.Count == 0)
+            return inherited;
+        var all = new List<Binding>(inherited.Count + own.Count);
+        all.AddRange(inherited);
+        all.AddRange(own);
+        return all;
+    }
+
+    internal static List<Binding> EffectiveBindings(IEnumerable<Binding> inherited, BindingsElement? own, string file, BindingPartsCache parts) =>
         BindingCollectionMerge.Apply(
             inherited,
             own,
-            entry => BindingFactory.Create(entry.Protocol, entry.BindingInformation, entry.SslFlags, new SourceLocation(file, entry.Position.Line), endpoints),
+            entry => BindingFactory.Create(entry.Protocol, entry.BindingInformation, entry.SslFlags, new SourceLocation(file, entry.Position.Line), parts),
             BindingKey.Of);
 }

@@ -23,19 +23,26 @@ internal static partial class SitesSectionReader
     };
 
     /// <exception cref="InvalidInputException">The text is not well-formed XML, holds a DTD, or a site has no name or a bad id.</exception>
-    public static SitesSection Read(string text, string file) => Read(new StringReader(text), file, () => text);
+    public static SitesSection Read(string text, string file)
+    {
+        var sites = new SitesSectionBuilder();
+        var section = Read(new StringReader(text), file, () => text, sites);
+        return section with { Sites = sites.Sites };
+    }
 
     /// <summary>
     /// Reads the file's <paramref name="bytes"/> (a seekable stream) as they are decoded, without holding the whole
-    /// text; errors are the same as for the decoded text, an undecodable byte first.
+    /// text; errors are the same as for the decoded text, an undecodable byte first. Each <c>&lt;site&gt;</c> goes to
+    /// <paramref name="sites"/> as it is read (<see cref="SitesSection.Sites"/> stays empty), so nothing is built for
+    /// a site but what the sink keeps.
     /// </summary>
     /// <exception cref="InvalidInputException">The bytes are not valid text in the file's encoding, or see <see cref="Read(string, string)"/>.</exception>
-    public static SitesSection Read(Stream bytes, string file)
+    public static SitesSection Read(Stream bytes, string file, ISiteSink sites)
     {
         using var text = ConfigTextStream.Open(bytes, file, out var encoding);
         try
         {
-            return Read(text, file, () => ConfigTextStream.ReadAll(bytes, file));
+            return Read(text, file, () => ConfigTextStream.ReadAll(bytes, file), sites);
         }
         catch (DecoderFallbackException)
         {
@@ -47,12 +54,12 @@ internal static partial class SitesSectionReader
     /// Reads <paramref name="text"/>; <paramref name="wholeText"/> is asked for only to explain an XML error (and
     /// fails first if the bytes behind the text cannot be decoded, as decoding the whole file up front did).
     /// </summary>
-    private static SitesSection Read(TextReader text, string file, Func<string> wholeText)
+    private static SitesSection Read(TextReader text, string file, Func<string> wholeText, ISiteSink sites)
     {
         using var reader = XmlReader.Create(text, Settings);
         try
         {
-            return new Walker(reader, file).ReadDocument();
+            return new Walker(reader, file, sites).ReadDocument();
         }
         catch (XmlException ex)
         {
@@ -81,121 +88,171 @@ internal static partial class SitesSectionReader
     [GeneratedRegex(@"\s*Line \d+, position \d+\.\s*$")]
     private static partial Regex LineSuffix();
 
-    private sealed class Walker(XmlReader reader, string file)
+    private sealed class Walker(XmlReader reader, string file, ISiteSink sites)
     {
+        private readonly XmlReader _reader = reader;
+        private readonly string _file = file;
         private readonly IXmlLineInfo _line = (IXmlLineInfo)reader;
-
-        // One delegate for the children of every <binding>, not one per binding.
-        private readonly Action<string> _skipChild = _ => reader.Skip();
-        private readonly List<SiteElement> _sites = [];
-        private BindingsElement? _defaults;
+        private readonly BindingsBuilder _defaults = new();
         private ElementPosition? _sitesPosition;
 
         public SitesSection ReadDocument()
         {
-            if (reader.MoveToContent() == XmlNodeType.Element)
-                ReadChildren(root => Visit(root, "system.applicationHost", ReadApplicationHost));
-            return new SitesSection(_sitesPosition, _sites, _defaults);
+            if (_reader.MoveToContent() == XmlNodeType.Element)
+            {
+                var root = new Children(this);
+                while (root.MoveNext(out var child))
+                {
+                    if (child == "system.applicationHost")
+                        ReadApplicationHost();
+                    else
+                        _reader.Skip();
+                }
+            }
+
+            return new SitesSection(_sitesPosition, [], _defaults.Bindings);
         }
 
-        private void ReadApplicationHost() =>
-            ReadChildren(child => Visit(child, "sites", () => _sitesPosition = ReadSites()));
+        private void ReadApplicationHost()
+        {
+            var children = new Children(this);
+            while (children.MoveNext(out var child))
+            {
+                if (child == "sites")
+                    _sitesPosition = ReadSites();
+                else
+                    _reader.Skip();
+            }
+        }
 
         private ElementPosition ReadSites()
         {
-            var (line, position) = (_line.LineNumber, _line.LinePosition);
-            var end = ReadChildren(child =>
+            var start = Start();
+            var children = new Children(this);
+            while (children.MoveNext(out var child))
             {
                 if (child == "site")
-                    _sites.Add(ReadSite());
+                    ReadSite();
+                else if (child == "siteDefaults")
+                    ReadSiteDefaults();
                 else
-                    Visit(child, "siteDefaults", ReadSiteDefaults);
-            });
-            return new ElementPosition(line, position, end.Line, end.Position);
+                    _reader.Skip();
+            }
+
+            return children.PositionOf(start);
         }
 
-        private void ReadSiteDefaults() =>
-            ReadChildren(child => Visit(child, "bindings", () => _defaults = ReadBindings()));
-
-        private SiteElement ReadSite()
+        private void ReadSiteDefaults()
         {
-            var (line, position) = (_line.LineNumber, _line.LinePosition);
-            var name = reader.GetAttribute("name");
-            var id = reader.GetAttribute("id");
-            BindingsElement? bindings = null;
-            var end = ReadChildren(child => Visit(child, "bindings", () => bindings = ReadBindings()));
-            return new SiteElement(name, id, new ElementPosition(line, position, end.Line, end.Position), bindings);
-        }
-
-        private BindingsElement ReadBindings()
-        {
-            var (line, position) = (_line.LineNumber, _line.LinePosition);
-            var entries = new List<BindingEntry>();
-            var end = ReadChildren(child =>
+            var children = new Children(this);
+            while (children.MoveNext(out var child))
             {
-                var kind = child switch
-                {
-                    "binding" => BindingEntryKind.Add,
-                    "remove" => BindingEntryKind.Remove,
-                    "clear" => BindingEntryKind.Clear,
-                    _ => (BindingEntryKind?)null,
-                };
-                if (kind is null)
-                {
-                    reader.Skip();
-                    return;
-                }
-
-                var (entryLine, entryPosition) = (_line.LineNumber, _line.LinePosition);
-                var protocol = reader.GetAttribute("protocol");
-                var information = reader.GetAttribute("bindingInformation");
-                var sslFlags = reader.GetAttribute("sslFlags");
-                var entryEnd = ReadChildren(_skipChild);
-                entries.Add(new BindingEntry(kind.Value, protocol, information, sslFlags, new ElementPosition(entryLine, entryPosition, entryEnd.Line, entryEnd.Position)));
-            });
-            return new BindingsElement(new ElementPosition(line, position, end.Line, end.Position), entries);
+                if (child == "bindings")
+                    ReadBindings(_defaults);
+                else
+                    _reader.Skip();
+            }
         }
 
-        private void Visit(string name, string wanted, Action read)
+        private void ReadSite()
         {
-            if (name == wanted)
-                read();
-            else
-                reader.Skip();
+            var start = Start();
+            sites.StartSite(_reader.GetAttribute("name"), _reader.GetAttribute("id"));
+            var children = new Children(this);
+            while (children.MoveNext(out var child))
+            {
+                if (child == "bindings")
+                    ReadBindings(sites);
+                else
+                    _reader.Skip();
+            }
+
+            sites.EndSite(children.PositionOf(start));
         }
+
+        private void ReadBindings(IBindingsSink sink)
+        {
+            var start = Start();
+            sink.StartBindings();
+            var children = new Children(this);
+            while (children.MoveNext(out var child))
+            {
+                if (KindOf(child) is { } kind)
+                    ReadEntry(kind, sink);
+                else
+                    _reader.Skip();
+            }
+
+            sink.EndBindings(children.PositionOf(start));
+        }
+
+        private static BindingEntryKind? KindOf(string element) => element switch
+        {
+            "binding" => BindingEntryKind.Add,
+            "remove" => BindingEntryKind.Remove,
+            "clear" => BindingEntryKind.Clear,
+            _ => null,
+        };
+
+        private void ReadEntry(BindingEntryKind kind, IBindingsSink sink)
+        {
+            var start = Start();
+            var protocol = _reader.GetAttribute("protocol");
+            var information = _reader.GetAttribute("bindingInformation");
+            var sslFlags = _reader.GetAttribute("sslFlags");
+            var children = new Children(this);
+            while (children.MoveNext(out _))
+                _reader.Skip();
+            sink.Entry(kind, protocol, information, sslFlags, children.PositionOf(start));
+        }
+
+        private (int Line, int Position) Start() => (_line.LineNumber, _line.LinePosition);
 
         /// <summary>
-        /// With the reader on a start tag, hands each child element's name to <paramref name="visit"/> (which must
-        /// consume that child) and leaves the reader after the end tag. Returns the end tag's position, or (0, 0)
-        /// for a self-closing element.
+        /// The child elements of the element the reader is on (its start tag): each <see cref="MoveNext"/> leaves the
+        /// reader on the next child's start tag, which the caller must consume, until it has moved past the end tag,
+        /// whose position it keeps ((0, 0) for a self-closing element).
         /// </summary>
-        private (int Line, int Position) ReadChildren(Action<string> visit)
+        private struct Children(Walker walker)
         {
-            if (reader.IsEmptyElement)
-            {
-                reader.Read();
-                return (0, 0);
-            }
+            private bool _entered;
+            private (int Line, int Position) _end;
 
-            reader.Read();
-            while (!reader.EOF)
+            public bool MoveNext(out string child)
             {
-                switch (reader.NodeType)
+                var reader = walker._reader;
+                child = string.Empty;
+                if (!_entered)
                 {
-                    case XmlNodeType.EndElement:
-                        var end = (_line.LineNumber, _line.LinePosition);
-                        reader.Read();
-                        return end;
-                    case XmlNodeType.Element:
-                        visit(reader.Name);
-                        break;
-                    default:
-                        reader.Read();
-                        break;
+                    _entered = true;
+                    var isEmpty = reader.IsEmptyElement;
+                    reader.Read();
+                    if (isEmpty)
+                        return false;
                 }
+
+                while (!reader.EOF)
+                {
+                    switch (reader.NodeType)
+                    {
+                        case XmlNodeType.EndElement:
+                            _end = walker.Start();
+                            reader.Read();
+                            return false;
+                        case XmlNodeType.Element:
+                            child = reader.Name;
+                            return true;
+                        default:
+                            reader.Read();
+                            break;
+                    }
+                }
+
+                throw new InvalidInputException("the file ends before its elements are closed", walker._file);
             }
 
-            throw new InvalidInputException("the file ends before its elements are closed", file);
+            public readonly ElementPosition PositionOf((int Line, int Position) start) =>
+                new(start.Line, start.Position, _end.Line, _end.Position);
         }
     }
 }

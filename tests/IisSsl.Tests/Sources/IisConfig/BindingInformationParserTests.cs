@@ -54,20 +54,21 @@ public sealed class BindingInformationParserTests
     }
 
     [Fact]
-    public void A_file_parsed_with_shared_endpoints_gives_each_text_what_it_gives_alone()
+    public void A_file_parsed_with_shared_endpoints_and_hosts_gives_each_text_what_it_gives_alone()
     {
         string[] texts =
         [
             "*:443:www.example.com", "*:443:", "*:443:bad_host.example.com", "*:443:SHOP.example.com", "0.0.0.0:443:a.b",
             "10.0.0.5:8443:", "10.0.0.5:8443:x.example", "10.0.0.5:443:x.example", "10.0.0.5:8443:a.*.example.com", "[2001:db8::1]:443:", "[2001:DB8::1]:443:a.b",
             "*:0:a.example.com", "*:0:b.example.com", "10.1:443:", "10.1:443:a.b", "2001:db8::1:443:", "*443", "",
+            "*:443:www.example.com.", "*:443:bücher.example", "*:443:xn--bcher-kva.example", "*:443:*.wild.example", "*:443:*.WILD.example",
         ];
-        var endpoints = new EndpointCache();
+        var parts = new BindingPartsCache();
 
         foreach (var text in texts.Concat(texts))
         {
             var alone = BindingInformationParser.TryParse(text, out var endpoint, out var host, out var problem);
-            var shared = BindingInformationParser.TryParse(text, endpoints, out var sharedEndpoint, out var sharedHost, out var sharedProblem);
+            var shared = BindingInformationParser.TryParse(text, parts, out var sharedEndpoint, out var sharedHost, out var sharedProblem);
 
             Assert.Equal((alone, endpoint, host, problem), (shared, sharedEndpoint, sharedHost, sharedProblem));
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using IisSsl.Sources;
 using IisSsl.Sources.IisConfig;
 
 namespace IisSsl.Tests.Sources.IisConfig;
@@ -6,24 +7,52 @@ namespace IisSsl.Tests.Sources.IisConfig;
 public sealed class SiteResolverTests
 {
     [Fact]
-    public void Sites_resolved_in_ranges_on_several_cores_are_those_resolved_in_one_pass()
+    public void Sites_resolved_while_the_file_is_read_are_those_resolved_after_reading_it()
     {
-        var section = SitesSectionReader.Read(Config(sites: 97), "applicationHost.config");
+        var text = Config(sites: 97);
 
-        var inOnePass = SiteResolver.Resolve(section, "applicationHost.config", parallelFromSites: int.MaxValue);
-        var inRanges = SiteResolver.Resolve(section, "applicationHost.config", parallelFromSites: 0);
+        var afterReading = SiteResolver.Resolve(SitesSectionReader.Read(text, "applicationHost.config"), "applicationHost.config");
+        var whileReading = ApplicationHostConfigFile.Parse(Encoding.UTF8.GetBytes(text), "applicationHost.config").Sites;
 
-        Assert.Equal(Describe(inOnePass), Describe(inRanges));
+        Assert.Equal(Describe(afterReading), Describe(whileReading));
     }
 
     [Fact]
-    public void Of_several_bad_sites_the_first_in_the_file_is_reported_whatever_the_scheduling()
+    public void Of_several_bad_sites_the_first_in_the_file_is_reported()
     {
-        var section = SitesSectionReader.Read(Config(sites: 97, badIds: [40, 90]), "applicationHost.config");
+        var content = Encoding.UTF8.GetBytes(Config(sites: 97, badIds: [40, 90]));
 
-        var error = Assert.Throws<InvalidInputException>(() => SiteResolver.Resolve(section, "applicationHost.config", parallelFromSites: 0));
+        var error = Assert.Throws<InvalidInputException>(() => ApplicationHostConfigFile.Parse(content, "applicationHost.config"));
 
         Assert.Contains("site 'site40' has id 'x40'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Malformed_xml_after_a_bad_site_is_reported_rather_than_the_site()
+    {
+        var text = Config(sites: 5, badIds: [1]).Replace("</sites>", "</sites><unclosed>", StringComparison.Ordinal);
+
+        var error = Assert.Throws<InvalidInputException>(() => ApplicationHostConfigFile.Parse(Encoding.UTF8.GetBytes(text), "applicationHost.config"));
+
+        Assert.StartsWith("not well-formed XML", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_host_named_again_a_few_bindings_later_is_read_once_and_each_spelling_keeps_its_own_normal_form()
+    {
+        const string text = """
+            <configuration><system.applicationHost><sites><site name="a" id="1"><bindings>
+            <binding protocol="http" bindingInformation="*:80:www.a.example" />
+            <binding protocol="https" bindingInformation="10.0.0.1:443:www.a.example" sslFlags="1" />
+            <binding protocol="https" bindingInformation="10.0.0.1:443:WWW.A.example" />
+            <binding protocol="https" bindingInformation="10.0.0.1:443:www.a.example." />
+            </bindings></site></sites></system.applicationHost></configuration>
+            """;
+
+        var hosts = ApplicationHostConfigFile.Parse(Encoding.UTF8.GetBytes(text), "applicationHost.config").Sites[0].Bindings.Select(b => b.Host!).ToList();
+
+        Assert.Same(hosts[0], hosts[1]);
+        Assert.All(hosts, host => Assert.Equal("www.a.example", host.Value));
     }
 
     private static string Config(int sites, params int[] badIds)

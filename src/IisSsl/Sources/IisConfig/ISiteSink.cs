@@ -1,0 +1,23 @@
+namespace IisSsl.Sources.IisConfig;
+
+/// <summary>Receives the entries of one <c>&lt;bindings&gt;</c> collection in document order, as the reader meets them.</summary>
+internal interface IBindingsSink
+{
+    /// <summary>The collection's start tag (a later <c>&lt;bindings&gt;</c> of the same parent replaces an earlier one).</summary>
+    void StartBindings();
+
+    void Entry(BindingEntryKind kind, string? protocol, string? bindingInformation, string? sslFlags, ElementPosition position);
+
+    void EndBindings(ElementPosition position);
+}
+
+/// <summary>
+/// Receives each <c>&lt;site&gt;</c> of the sites section in document order, as the reader meets it: its start tag,
+/// the entries of its own <c>&lt;bindings&gt;</c>, its end.
+/// </summary>
+internal interface ISiteSink : IBindingsSink
+{
+    void StartSite(string? name, string? id);
+
+    void EndSite(ElementPosition position);
+}
