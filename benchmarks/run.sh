@@ -137,7 +137,7 @@ if $phases; then
   state="$work/states/sites-$largest"
   quietly dotnet publish "$root/benchmarks/IisSsl.Benchmarks" -c Release -r "$rid" --self-contained false \
     -p:PublishReadyToRun=true -o "$work/phases-r2r" -nologo
-  echo "cold: ReadyToRun, as the CLI runs; warm: 8 rounds of JIT-compiled code (best of rounds 2-8)"
+  echo "cold: ReadyToRun, as the CLI runs (its batch GC setting: no collection); warm: 8 rounds of JIT-compiled code, default GC (best of rounds 2-8)"
   "$work/phases-r2r/IisSsl.Benchmarks" phases "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs" 1 | head -n 9
   dotnet "$bench_dll" phases "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs" 8
 fi

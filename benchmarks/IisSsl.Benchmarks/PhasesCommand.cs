@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime;
 using IisSsl.Analysis;
+using IisSsl.Cli;
 using IisSsl.Model;
 using IisSsl.Reporting;
 using IisSsl.Sources;
@@ -13,7 +14,8 @@ namespace IisSsl.Benchmarks;
 /// <c>phases CONFIG SSLCERT CERTS [ROUNDS]</c>: times each stage of a verify on its own, in-process, with a stopwatch
 /// and the bytes it allocates, so a slow stage can be named: the bare XmlReader pass (the parse limit), the config
 /// reader, the netsh text parser, loading the referenced certificates, the analysis and the two report renderers.
-/// Prints the first round (cold: JIT included) and the best later round (warm).
+/// Prints the first round (cold: JIT included, and with the CLI's batch GC setting, so no collection lands in one
+/// stage or another by chance) and the best later round (warm, with the default GC, as BenchmarkDotNet sees it).
 /// </summary>
 internal static class PhasesCommand
 {
@@ -51,6 +53,10 @@ internal static class PhasesCommand
         var collections = new int[stages.Length];
         for (var round = 0; round < rounds; round++)
         {
+            if (round == 0)
+                BatchCollection.DeferUntilBudgetSpent();
+            else if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+                GC.EndNoGCRegion();
             for (var i = 0; i < stages.Length; i++)
             {
                 var before = GC.GetAllocatedBytesForCurrentThread();
