@@ -8,7 +8,8 @@
 #     --formats the report formats to time, one table each: text (the default format) and json (the largest report)
 #     --startup also compare start-up options on the 2-site verify: ReadyToRun vs IL-only, TieredPGO, GC mode
 #     --phases  also time each engine stage in-process on the largest state (stopwatch): the cold round as the CLI
-#               runs it (ReadyToRun, first call) and the warm rounds (tier-1 JIT code), with allocations and GCs
+#               runs it (ReadyToRun, first call, no collection, TieredPGO off) and the warm rounds (tier-1 JIT code,
+#               default GC, TieredPGO off as in the CLI), with allocations and GCs
 #     --engine  also compare the engine with a bare XmlReader pass: cold (one of each per fresh ReadyToRun process,
 #               as a pipeline run meets them) and warm (the BenchmarkDotNet job, ShortRun; about a minute)
 set -euo pipefail
@@ -137,9 +138,11 @@ if $phases; then
   state="$work/states/sites-$largest"
   quietly dotnet publish "$root/benchmarks/IisSsl.Benchmarks" -c Release -r "$rid" --self-contained false \
     -p:PublishReadyToRun=true -o "$work/phases-r2r" -nologo
-  echo "cold: ReadyToRun, as the CLI runs (its batch GC setting: no collection); warm: 8 rounds of JIT-compiled code, default GC (best of rounds 2-8)"
-  "$work/phases-r2r/IisSsl.Benchmarks" phases "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs" 1 | head -n 9
-  dotnet "$bench_dll" phases "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs" 8
+  # TieredPGO off, as in the CLI: with it on, the warm rounds of some stages took twice as long in one build as in the
+  # next (which methods had been re-jitted with their profile by then), whatever the code.
+  echo "cold: ReadyToRun, as the CLI runs (its batch GC setting: no collection); warm: 20 rounds of JIT-compiled code, default GC (best of rounds 2-20)"
+  DOTNET_TieredPGO=0 "$work/phases-r2r/IisSsl.Benchmarks" phases "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs" 1 | head -n 9
+  DOTNET_TieredPGO=0 dotnet "$bench_dll" phases "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs" 20
 fi
 
 if $engine; then
