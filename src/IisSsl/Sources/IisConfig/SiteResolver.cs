@@ -31,28 +31,6 @@ internal sealed class SiteResolver(string file) : ISiteSink
     private List<BindingEntry>? _entries;
     private BindingsElement? _removals;
 
-    /// <summary>Resolves a section read whole.</summary>
-    /// <exception cref="InvalidInputException">A site has no name or id, or its id is not a whole number (the first such site).</exception>
-    public static IReadOnlyList<Site> Resolve(SitesSection section, string file)
-    {
-        var resolver = new SiteResolver(file);
-        foreach (var site in section.Sites)
-        {
-            resolver.StartSite(site.Name, site.Id);
-            if (site.Bindings is { } own)
-            {
-                resolver.StartBindings();
-                foreach (var entry in own.Entries)
-                    resolver.Entry(entry.Kind, entry.Protocol, entry.BindingInformation, entry.SslFlags, entry.Position);
-                resolver.EndBindings(own.Position);
-            }
-
-            resolver.EndSite(site.Position);
-        }
-
-        return resolver.Complete(section.DefaultBindings);
-    }
-
     public void StartSite(string? name, string? id)
     {
         _site = (name, id);
@@ -153,7 +131,7 @@ internal sealed class SiteResolver(string file) : ISiteSink
         return all;
     }
 
-    internal static List<Binding> EffectiveBindings(IEnumerable<Binding> inherited, BindingsElement? own, string file, BindingPartsCache parts) =>
+    private static List<Binding> EffectiveBindings(IEnumerable<Binding> inherited, BindingsElement? own, string file, BindingPartsCache parts) =>
         BindingCollectionMerge.Apply(
             inherited,
             own,

@@ -7,14 +7,26 @@ namespace IisSsl.Tests.Sources.IisConfig;
 public sealed class SiteResolverTests
 {
     [Fact]
-    public void Sites_resolved_while_the_file_is_read_are_those_resolved_after_reading_it()
+    public void Sites_resolved_while_the_file_is_read_get_their_own_bindings_after_the_defaults_that_follow_them()
     {
         var text = Config(sites: 97);
 
-        var afterReading = SiteResolver.Resolve(SitesSectionReader.Read(text, "applicationHost.config"), "applicationHost.config");
-        var whileReading = ApplicationHostConfigFile.Parse(Encoding.UTF8.GetBytes(text), "applicationHost.config").Sites;
+        var sites = ApplicationHostConfigFile.Parse(Encoding.UTF8.GetBytes(text), "applicationHost.config").Sites;
 
-        Assert.Equal(Describe(afterReading), Describe(whileReading));
+        // Site i is on line i + 2; siteDefaults (after the sites) on line 99; a site that clears keeps nothing.
+        Assert.Equal(97, sites.Count);
+        for (var i = 0; i < sites.Count; i++)
+        {
+            string[] expected = i % 5 == 0 ? [] :
+            [
+                "https/*:443: line 99",
+                $"http/*:80:www{i}.example line {i + 2}",
+                $"https/10.0.0.{i % 7}:443:www{i}.example line {i + 2}",
+            ];
+            Assert.Equal(expected, sites[i].Bindings.Select(b => $"{b} line {b.Location!.Line}"));
+            Assert.Equal(i + 1L, sites[i].Id);
+            Assert.Equal(i + 2, sites[i].Location!.Line);
+        }
     }
 
     [Fact]
@@ -71,7 +83,4 @@ public sealed class SiteResolverTests
         return text.Append("<siteDefaults><bindings><binding protocol=\"https\" bindingInformation=\"*:443:\" /></bindings></siteDefaults>")
             .Append("</sites></system.applicationHost></configuration>").ToString();
     }
-
-    private static IEnumerable<string> Describe(IReadOnlyList<IisSsl.Model.Site> sites) =>
-        sites.Select(s => $"{s.Name} {s.Id} {s.Location} [{string.Join(", ", s.Bindings.Select(b => $"{b} {b.Endpoint} {b.Host} {b.SslFlags} {b.Location} {b.Problem}"))}]");
 }
