@@ -10,8 +10,9 @@ namespace IisSsl.Analysis;
 internal sealed class DuplicateBindingRule
 {
     // https bindings are grouped by endpoint and sorted by host name for the report anyway, so a target bound twice
-    // is a run of one host name there (ApplyHttps, per endpoint). http bindings are grouped nowhere: the walk notes
-    // their targets in a set, and who binds a repeated one is collected in a second walk, only when there is one.
+    // is a run of one host name there, which the sort already finds (ApplyHttps, per endpoint). http bindings are
+    // grouped nowhere: the walk notes their targets in a set, and who binds a repeated one is collected in a second
+    // walk, only when there is one.
     private readonly HashSet<Binding> _httpSeen = new(SameTarget.Instance);
     private readonly HashSet<Binding> _httpRepeated = new(SameTarget.Instance);
 
@@ -26,16 +27,8 @@ internal sealed class DuplicateBindingRule
     /// <remarks>Static and per endpoint, so endpoints evaluated in parallel can each check their own.</remarks>
     public static void ApplyHttps(EndpointBindings at, List<Finding> findings)
     {
-        var bindings = at.Bindings;
-        var start = 0;
-        for (var i = 1; i <= bindings.Count; i++)
-        {
-            if (i < bindings.Count && bindings[i].Host == bindings[start].Host)
-                continue;
-            if (i - start > 1)
-                Report([.. bindings.Skip(start).Take(i - start).OrderBy(b => b.Order).Select(b => (b.Site, b.Binding))], findings);
-            start = i;
-        }
+        foreach (var run in at.BindingsSharingAHost)
+            Report([.. run.OrderBy(b => b.Order).Select(b => (b.Site, b.Binding))], findings);
     }
 
     /// <summary>The http targets bound by more than one site.</summary>

@@ -8,6 +8,7 @@ internal sealed class EndpointBindings
 {
     private readonly List<SiteBinding> _bindings = [];
     private IReadOnlyList<string>? _nonSniHosts;
+    private List<SiteBinding[]>? _sharingAHost;
     private bool _inReportOrder;
 
     public EndpointBindings(Endpoint endpoint)
@@ -37,6 +38,10 @@ internal sealed class EndpointBindings
     /// <summary>Every host name bound here, in ordinal order.</summary>
     public IReadOnlyList<string> Hosts => DistinctHosts(static _ => true);
 
+    /// <summary>The runs of bindings, each in report order, that bind one host name (usually none): found by sorting.</summary>
+    public IReadOnlyList<SiteBinding[]> BindingsSharingAHost =>
+        _inReportOrder ? _sharingAHost ?? [] : throw NotInReportOrder();
+
     public void Add(Site site, Binding binding)
     {
         _bindings.Add(new SiteBinding(site, binding, _bindings.Count));
@@ -59,12 +64,18 @@ internal sealed class EndpointBindings
             hosts[i] = _bindings[i].Host;
         var bindings = CollectionsMarshal.AsSpan(_bindings);
         hosts.AsSpan().Sort(bindings, StringComparer.Ordinal);
+        _sharingAHost = null;
         for (int start = 0, end = 1; end <= hosts.Length; end++)
         {
             if (end < hosts.Length && hosts[end] == hosts[start])
                 continue;
             if (end - start > 1)
-                bindings[start..end].Sort(SiteBinding.ReportOrder);
+            {
+                var run = bindings[start..end];
+                run.Sort(SiteBinding.ReportOrder);
+                (_sharingAHost ??= []).Add(run.ToArray());
+            }
+
             start = end;
         }
 
@@ -75,7 +86,7 @@ internal sealed class EndpointBindings
     {
         // In report order equal host names are neighbours, so one pass finds the distinct ones, already sorted.
         if (!_inReportOrder)
-            throw new InvalidOperationException($"The bindings of {Name} are not in report order yet.");
+            throw NotInReportOrder();
         var hosts = new List<string>(_bindings.Count);
         foreach (var at in _bindings)
         {
@@ -85,6 +96,8 @@ internal sealed class EndpointBindings
 
         return hosts;
     }
+
+    private InvalidOperationException NotInReportOrder() => new($"The bindings of {Name} are not in report order yet.");
 }
 
 /// <summary>One https binding of a site, with its position in configuration order (the last tie-breaker of report order).</summary>
