@@ -110,7 +110,7 @@ public sealed class ApplicationHostConfigFileTests
 
         var binding = configuration.Site("Shapes").Binding("*:443:bücher.example");
         Assert.Equal(HostName.Parse("xn--bcher-kva.example"), binding.Host);
-        Assert.Equal(13, binding.Location!.Line);
+        Assert.Equal(13, binding.Location?.Line);
     }
 
     [Fact]

@@ -55,13 +55,13 @@ public sealed class BindingReadingTests
 
         Assert.Contains(problem, binding.Problem, StringComparison.Ordinal);
         Assert.NotNull(binding.Location);
-        Assert.True(binding.Location.Line > 0);
+        Assert.True(binding.Location?.Line > 0);
     }
 
     [Fact]
     public void Well_formed_bindings_have_no_problem()
     {
-        var wellFormed = Shapes.Bindings.Where(b => b.Location!.Line < 17).ToList();
+        var wellFormed = Shapes.Bindings.Where(b => b.Location?.Line < 17).ToList();
 
         Assert.Equal(10, wellFormed.Count);
         Assert.All(wellFormed, b => Assert.Null(b.Problem));

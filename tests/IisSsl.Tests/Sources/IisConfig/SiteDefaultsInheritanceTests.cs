@@ -31,5 +31,5 @@ public sealed class SiteDefaultsInheritanceTests
 
     [Fact]
     public void An_inherited_binding_points_at_its_line_in_site_defaults() =>
-        Assert.Equal(8, Configuration.Site("NoBindings").Binding("*:8443:").Location!.Line);
+        Assert.Equal(8, Configuration.Site("NoBindings").Binding("*:8443:").Location?.Line);
 }

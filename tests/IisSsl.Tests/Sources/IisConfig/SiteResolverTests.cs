@@ -23,9 +23,9 @@ public sealed class SiteResolverTests
                 $"http/*:80:www{i}.example line {i + 2}",
                 $"https/10.0.0.{i % 7}:443:www{i}.example line {i + 2}",
             ];
-            Assert.Equal(expected, sites[i].Bindings.Select(b => $"{b} line {b.Location!.Line}"));
+            Assert.Equal(expected, sites[i].Bindings.Select(b => $"{b} line {b.Location?.Line}"));
             Assert.Equal(i + 1L, sites[i].Id);
-            Assert.Equal(i + 2, sites[i].Location!.Line);
+            Assert.Equal(i + 2, sites[i].Location?.Line);
         }
     }
 
