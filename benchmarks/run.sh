@@ -11,7 +11,8 @@
 #               runs it (ReadyToRun, first call, no collection, TieredPGO off) and the warm rounds (tier-1 JIT code,
 #               default GC, TieredPGO off as in the CLI), with allocations and GCs
 #     --engine  also compare the engine with a bare XmlReader pass: cold (one of each per fresh ReadyToRun process,
-#               as a pipeline run meets them) and warm (the BenchmarkDotNet job, ShortRun; about a minute)
+#               as a pipeline run meets them; the engine with the CLI's GC setting and with the default GC, as a
+#               Cake or Nuke build runs it) and warm (the BenchmarkDotNet job, ShortRun; about a minute)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 reps=7
@@ -131,13 +132,17 @@ if $startup_options; then
   cli=$r2r_cli
 fi
 
+# The benchmark tool as the CLI ships: ReadyToRun (published again on every run, so it is never an older build).
+if $phases || $engine; then
+  quietly dotnet publish "$root/benchmarks/IisSsl.Benchmarks" -c Release -r "$rid" --self-contained false \
+    -p:PublishReadyToRun=true -o "$work/phases-r2r" -nologo
+fi
+
 if $phases; then
   largest=${sizes##* }
   echo
   echo "engine stages in-process on $largest sites (stopwatch):"
   state="$work/states/sites-$largest"
-  quietly dotnet publish "$root/benchmarks/IisSsl.Benchmarks" -c Release -r "$rid" --self-contained false \
-    -p:PublishReadyToRun=true -o "$work/phases-r2r" -nologo
   # TieredPGO off, as in the CLI: with it on, the warm rounds of some stages took twice as long in one build as in the
   # next (which methods had been re-jitted with their profile by then), whatever the code.
   echo "cold: ReadyToRun, as the CLI runs (its batch GC setting: no collection); warm: 20 rounds of JIT-compiled code, default GC (best of rounds 2-20)"
@@ -146,21 +151,23 @@ if $phases; then
 fi
 
 if $engine; then
-  [[ -x "$work/phases-r2r/IisSsl.Benchmarks" ]] || quietly dotnet publish "$root/benchmarks/IisSsl.Benchmarks" -c Release \
-    -r "$rid" --self-contained false -p:PublishReadyToRun=true -o "$work/phases-r2r" -nologo
   echo
-  echo "engine vs a bare XmlReader pass, cold: one of each per fresh ReadyToRun process, median of $reps (ms, no process start-up)"
-  printf '%-8s %12s %12s %8s\n' sites "xml pass" "engine" ratio
+  echo "engine vs a bare XmlReader pass, cold: one of each per fresh ReadyToRun process, median of $reps (ms, no process start-up);"
+  echo "the engine with the CLI's GC setting, and with the default GC as a Cake or Nuke build process runs it"
+  printf '%-8s %12s %12s %8s %12s %8s\n' sites "xml pass" "engine (CLI)" ratio "default GC" ratio
+  once() { "$work/phases-r2r/IisSsl.Benchmarks" once "$1" "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs" "${@:2}"; }
   for n in $sizes; do
     state="$work/states/sites-$n"
-    xml=() verify=()
+    xml=() verify=() library=()
     for ((i = 0; i < reps; i++)); do
-      xml+=("$("$work/phases-r2r/IisSsl.Benchmarks" once xml "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs")")
-      verify+=("$("$work/phases-r2r/IisSsl.Benchmarks" once engine "$state/applicationHost.config" "$state/sslcert.txt" "$state/certs")")
+      xml+=("$(once xml)")
+      verify+=("$(once engine)")
+      library+=("$(once engine --default-gc)")
     done
     x=$(printf '%s\n' "${xml[@]}" | median)
     v=$(printf '%s\n' "${verify[@]}" | median)
-    printf '%-8s %12.1f %12.1f %8.2f\n' "$n" "$x" "$v" "$(echo "$v / $x" | bc -l)"
+    l=$(printf '%s\n' "${library[@]}" | median)
+    printf '%-8s %12.1f %12.1f %8.2f %12.1f %8.2f\n' "$n" "$x" "$v" "$(echo "$v / $x" | bc -l)" "$l" "$(echo "$l / $x" | bc -l)"
   done
   echo
   (cd "$work" && dotnet "$bench_dll" --filter '*VerifyBenchmarks*' --job short --inProcess)
