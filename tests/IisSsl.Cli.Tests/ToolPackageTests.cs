@@ -18,7 +18,7 @@ public sealed class ToolPackageTests
 
     private static readonly string[] ManagedAssemblies = ["iis-ssl.dll", "IisSsl.dll", "System.CommandLine.dll"];
 
-    [Fact]
+    [PackagedPlatformFact]
     public void The_tool_installed_for_this_platform_is_ReadyToRun_and_fails_verify_on_the_seed_case_naming_sitev2()
     {
         var rid = RuntimeInformation.RuntimeIdentifier;
