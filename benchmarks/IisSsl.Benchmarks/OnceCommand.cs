@@ -16,7 +16,7 @@ internal static class OnceCommand
     public static int Run(string[] args)
     {
         var defaultGc = args.Length == 5 && args[4] == "--default-gc";
-        if (args.Length is < 4 or > 5 || args[0] is not ("xml" or "engine") || (args.Length == 5 && !defaultGc))
+        if (args.Length != (defaultGc ? 5 : 4) || args[0] is not ("xml" or "engine"))
         {
             Console.Error.WriteLine("usage: once xml|engine CONFIG SSLCERT CERTS [--default-gc]");
             return 2;
