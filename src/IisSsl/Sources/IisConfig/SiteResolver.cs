@@ -24,6 +24,11 @@ internal sealed class SiteResolver(string file) : ISiteSink
     private readonly List<PendingMerge> _withRemovals = [];
     private InvalidInputException? _firstBadSite;
 
+    // IIS's two unique keys of the sites collection, with the line of the site that holds each. Names compare as IIS
+    // compares string keys, without regard to case (inferred from IIS's case-insensitive site names, e.g. in appcmd).
+    private readonly Dictionary<string, int> _lineByName = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<uint, int> _lineById = [];
+
     // The site being read: its attributes, the bindings its own collection adds, and that collection's entries if it
     // removes or clears (null otherwise, the usual case).
     private (string? Name, string? Id) _site;
@@ -67,6 +72,8 @@ internal sealed class SiteResolver(string file) : ISiteSink
         if (_firstBadSite is not null)
             return;
         if (!TryParseId(_site.Name, _site.Id, position.Line, out var id, out _firstBadSite))
+            return;
+        if (!TryAddKeys(_site.Name!, id, position.Line, out _firstBadSite))
             return;
 
         Binding[] added = [.. _added];
@@ -116,6 +123,16 @@ internal sealed class SiteResolver(string file) : ISiteSink
         }
 
         return true;
+    }
+
+    private bool TryAddKeys(string name, uint id, int line, out InvalidInputException? error)
+    {
+        error = null;
+        if (!_lineByName.TryAdd(name, line))
+            error = new InvalidInputException($"two sites are named '{name}' (the other is on line {_lineByName[name]}); IIS refuses a duplicate site name", file, line);
+        else if (!_lineById.TryAdd(id, line))
+            error = new InvalidInputException($"two sites have id {id} (the other is on line {_lineById[id]}); IIS refuses a duplicate site id", file, line);
+        return error is null;
     }
 
     /// <summary>A site whose own collection removes or clears (a class: a list of a value tuple is JIT-compiled on first use under ReadyToRun).</summary>

@@ -37,6 +37,26 @@ internal sealed record SiteElement(string? Name, string? Id, ElementPosition Pos
 
 /// <summary>
 /// The parts of <c>system.applicationHost/sites</c> that matter for bindings, as written (before inheritance).
-/// <see cref="SitesPosition"/> is null when the file has no sites section.
+/// <see cref="SitesPosition"/> is null when the file has no sites section; when the section names a
+/// <see cref="ConfigSource"/>, the sites are in that file and this one has none.
 /// </summary>
-internal sealed record SitesSection(ElementPosition? SitesPosition, IReadOnlyList<SiteElement> Sites, BindingsElement? DefaultBindings);
+internal sealed record SitesSection(ElementPosition? SitesPosition, IReadOnlyList<SiteElement> Sites, BindingsElement? DefaultBindings)
+{
+    public ConfigSourceReference? ConfigSource { get; init; }
+
+    /// <summary>The <c>configurationRedirection</c> element of a redirection.config (IIS shared configuration), if the file has one.</summary>
+    public RedirectionElement? Redirection { get; init; }
+}
+
+/// <summary><c>&lt;sites configSource="…" /&gt;</c>: the raw attribute and its line.</summary>
+internal sealed record ConfigSourceReference(string Value, int Line);
+
+/// <summary><c>&lt;configurationRedirection enabled="…" path="…" /&gt;</c>: the raw attributes and the element's line.</summary>
+internal sealed record RedirectionElement(string? Enabled, string? Path, int Line);
+
+/// <summary>What a file is expected to hold: a whole applicationHost.config, or the <c>&lt;sites&gt;</c> element a configSource names.</summary>
+internal enum SitesDocument
+{
+    ApplicationHost,
+    ConfigSource,
+}

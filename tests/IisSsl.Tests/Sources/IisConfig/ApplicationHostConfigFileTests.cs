@@ -87,9 +87,9 @@ public sealed class ApplicationHostConfigFileTests
     }
 
     [Fact]
-    public void A_config_without_a_sites_section_has_no_sites()
+    public void A_config_whose_sites_section_is_empty_has_no_sites()
     {
-        var configuration = ConfigFixtures.Parse("<configuration><system.applicationHost><applicationPools /></system.applicationHost></configuration>");
+        var configuration = ConfigFixtures.Parse("<configuration><system.applicationHost><applicationPools /><sites /></system.applicationHost></configuration>");
 
         Assert.Empty(configuration.Sites);
     }

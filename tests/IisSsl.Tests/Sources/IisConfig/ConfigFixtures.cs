@@ -15,6 +15,7 @@ internal static class ConfigFixtures
     public const string Inheritance = "inheritance.config";
     public const string Malformed = "malformed.config";
     public const string Dtd = "dtd.config";
+    public const string SchemaExtensions = "schema-extensions.config";
 
     public static string PathOf(string name) =>
         System.IO.Path.Combine(RepositoryPaths.Root, "tests", "IisSsl.Tests", "Fixtures", "IisConfig", name);
