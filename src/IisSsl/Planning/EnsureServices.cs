@@ -6,6 +6,7 @@ using IisSsl.Model;
 using IisSsl.Reporting;
 using IisSsl.Sources;
 using IisSsl.Sources.HttpSys;
+using IisSsl.Sources.IisConfig;
 
 namespace IisSsl.Planning;
 
@@ -17,7 +18,8 @@ internal sealed record EnsureServices
 {
     public required Func<string, IisConfiguration> ReadConfig { get; init; }
 
-    public required Func<byte[], IReadOnlyList<ConfigEdit>, string, byte[]> EditConfig { get; init; }
+    /// <summary>Edits the file that holds the sites: an applicationHost.config, or the file its configSource names.</summary>
+    public required Func<byte[], IReadOnlyList<ConfigEdit>, string, SitesDocument, byte[]> EditConfig { get; init; }
 
     public required Func<string, string, HttpSysState> ParseSnapshot { get; init; }
 

@@ -47,7 +47,7 @@ internal static class EnsureWorkflow
             LockPath = server.ConfigPath,
             Config = plan.ConfigEdits.Count == 0
                 ? null
-                : new FileChange(server.ConfigPath, server.ConfigBytes, services.EditConfig(server.ConfigBytes, plan.ConfigEdits, server.ConfigPath)),
+                : new FileChange(server.ConfigPath, server.ConfigBytes, services.EditConfig(server.ConfigBytes, plan.ConfigEdits, server.ConfigPath, server.ConfigDocument)),
             Snapshot = server.SnapshotPath is null || plan.HttpSysEdits.Count == 0
                 ? null
                 : new FileChange(server.SnapshotPath, server.SnapshotBytes, Encoding.UTF8.GetBytes(services.SerializeSnapshot(plan.Predicted.HttpSys))),

@@ -1,12 +1,19 @@
 using System.Text;
 using IisSsl.Model;
 using IisSsl.Sources;
+using IisSsl.Sources.IisConfig;
 
 namespace IisSsl.Planning;
 
-/// <summary>The server state plus the exact bytes it was read from, so apply can write back only over what it planned against.</summary>
+/// <summary>
+/// The server state plus the exact bytes it was read from, so apply can write back only over what it planned against.
+/// <see cref="ConfigPath"/> is the file that holds the sites (<see cref="ConfigDocument"/> says which kind): the
+/// applicationHost.config given, the file its configSource names, or a shared configuration's applicationHost.config.
+/// </summary>
 internal sealed record ServerSnapshot(ServerState State, string ConfigPath, byte[] ConfigBytes, string? SnapshotPath, byte[]? SnapshotBytes, LiveServer? Live)
 {
+    public SitesDocument ConfigDocument { get; init; } = SitesDocument.ApplicationHost;
+
     public static bool IsJsonSnapshot(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     /// <exception cref="InvalidInputException">A file is missing or unreadable, or live HTTP.SYS is asked for off Windows.</exception>
@@ -14,10 +21,14 @@ internal sealed record ServerSnapshot(ServerState State, string ConfigPath, byte
     {
         var configPath = options.IisConfigPath
             ?? (OperatingSystem.IsWindows() ? ServerStateLoader.DefaultIisConfigPath : throw new InvalidInputException("plan/apply needs the IIS configuration off Windows: pass --config FILE"));
-        var configBytes = InputFile.ReadAllBytes(configPath, "the IIS configuration file");
+        var sitesFile = SitesFile.Locate(configPath);
+        var configBytes = InputFile.ReadAllBytes(sitesFile.Path, "the IIS configuration file");
         var configuration = services.ReadConfig(configPath);
-        if (!Execution.AtomicFile.SameBytes(configBytes, InputFile.ReadAllBytes(configPath, "the IIS configuration file")))
-            throw new InvalidInputException("the file changed while it was being read; run again", configPath);
+        foreach (var (path, bytes) in sitesFile.Referrers.Append((sitesFile.Path, configBytes)))
+        {
+            if (!Execution.AtomicFile.SameBytes(bytes, InputFile.ReadAllBytes(path, "the IIS configuration file")))
+                throw new InvalidInputException("the file changed while it was being read; run again", path);
+        }
 
         HttpSysState httpSys;
         byte[]? snapshotBytes = null;
@@ -44,7 +55,7 @@ internal sealed record ServerSnapshot(ServerState State, string ConfigPath, byte
         var certificates = ServerStateLoader.ReferencedCertificates(httpSys, sources);
 
         var state = new ServerState(configuration, httpSys, certificates, services.CentralCertificateStore(options));
-        return new ServerSnapshot(state, configPath, configBytes, options.SslCertPath, snapshotBytes, live);
+        return new ServerSnapshot(state, sitesFile.Path, configBytes, options.SslCertPath, snapshotBytes, live) { ConfigDocument = sitesFile.Document };
     }
 
 

@@ -19,14 +19,24 @@ public static class ApplicationHostConfigEditor
     /// The file cannot be read, a site does not exist, a binding to change or remove does not exist (or is inherited
     /// from siteDefaults, for sslFlags), a binding to add already exists or its bindingInformation is malformed.
     /// </exception>
-    public static byte[] Apply(byte[] original, IReadOnlyList<ConfigEdit> edits, string fileName)
+    public static byte[] Apply(byte[] original, IReadOnlyList<ConfigEdit> edits, string fileName) =>
+        Apply(original, edits, fileName, SitesDocument.ApplicationHost);
+
+    /// <summary>As the public overload, for a file holding <paramref name="document"/>: an applicationHost.config, or the <c>&lt;sites&gt;</c> file its configSource names.</summary>
+    /// <exception cref="InvalidInputException">See the public overload; also when an applicationHost.config keeps its sites in another file (configSource), which must be edited instead.</exception>
+    internal static byte[] Apply(byte[] original, IReadOnlyList<ConfigEdit> edits, string fileName, SitesDocument document)
     {
         ArgumentNullException.ThrowIfNull(original);
         ArgumentNullException.ThrowIfNull(edits);
         var file = ConfigText.Decode(original, fileName);
-        var section = SitesSectionReader.Read(file.Text, fileName);
+        var section = SitesSectionReader.Read(file.Text, fileName, document);
         if (edits.Count == 0)
             return [.. original];
+        if (section.SitesPosition is null || section.ConfigSource is not null)
+        {
+            // Never edit a file that does not hold the sites: the caller must edit the file that does (SitesFile.Locate).
+            throw new InvalidInputException("the sites are not in this file (configSource, shared configuration, or no sites section); edit the file that holds them", fileName);
+        }
 
         var inherited = BindingCollectionMerge.Apply(
             [], section.DefaultBindings, entry => PlannedBinding.From(entry, BindingOrigin.Inherited), b => b.Key);
@@ -43,7 +53,7 @@ public static class ApplicationHostConfigEditor
 
         var layout = new TextLayout(file.Text);
         var result = TextChange.Apply(file, plans.Values.SelectMany(p => p.Changes(layout, section.SitesPosition)));
-        EnsureStillReadable(result, fileName);
+        EnsureStillReadable(result, fileName, document);
         return result;
     }
 
@@ -68,11 +78,11 @@ public static class ApplicationHostConfigEditor
         return matches.Count == 1 ? matches[0].Value : null;
     }
 
-    private static void EnsureStillReadable(byte[] result, string fileName)
+    private static void EnsureStillReadable(byte[] result, string fileName, SitesDocument document)
     {
         try
         {
-            SitesSectionReader.Read(ConfigText.Decode(result, fileName).Text, fileName);
+            SitesSectionReader.Read(ConfigText.Decode(result, fileName).Text, fileName, document);
         }
         catch (InvalidInputException ex)
         {
