@@ -53,10 +53,19 @@ internal sealed record EnsureServices
         Live = OperatingSystem.IsWindows() ? LiveWindows : null,
     };
 
-    /// <summary>netsh and the LocalMachine store. Not exercised by the tests (needs Windows and elevation).</summary>
+    /// <summary>
+    /// The HTTP Server API (or netsh, when <see cref="LiveHttpSysAccess.Variable"/> says so) and the LocalMachine store.
+    /// Not exercised by the tests against a real machine (needs Windows and elevation).
+    /// </summary>
     [SupportedOSPlatform("windows")]
     private static LiveServer LiveWindows()
     {
+        if (LiveHttpSysAccess.Chosen() == LiveHttpSysAccess.Via.HttpApi)
+        {
+            var api = Sources.HttpSys.HttpApi.NativeHttpApi.Instance;
+            return new LiveServer(new Sources.HttpSys.HttpApi.HttpApiHttpSys(api), new HttpApiHttpSysExecutor(api), new WindowsCertificateImporter());
+        }
+
         var runner = new ProcessCommandRunner();
         return new LiveServer(new Sources.HttpSys.LiveHttpSys(runner), new NetshHttpSysExecutor(runner), new WindowsCertificateImporter());
     }

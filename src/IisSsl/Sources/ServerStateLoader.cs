@@ -60,9 +60,12 @@ public static class ServerStateLoader
     /// <summary>The file given, else IIS's own on Windows; elsewhere there is no default.</summary>
     public static IIisConfigurationSource IisConfigurationFor(string? path) => IisConfigurationFor(path, OperatingSystem.IsWindows());
 
-    /// <summary><c>.json</c>: the project's snapshot; any other file: saved netsh output; null: the live machine.</summary>
+    /// <summary>
+    /// <c>.json</c>: the project's snapshot; any other file: saved netsh output; null: the live machine (on Windows
+    /// through the HTTP Server API, or netsh when <see cref="LiveHttpSysAccess.Variable"/> says so).
+    /// </summary>
     public static IHttpSysSource HttpSysFor(string? sslCertPath) =>
-        sslCertPath is null ? new LiveHttpSys()
+        sslCertPath is null ? LiveHttpSysAccess.Source()
         : sslCertPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? new HttpSysJsonSnapshot(sslCertPath)
         : new NetshSslCertText(sslCertPath);
 
