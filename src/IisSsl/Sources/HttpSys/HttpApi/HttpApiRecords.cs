@@ -70,11 +70,11 @@ internal sealed unsafe class HttpApiRecords(IHttpApi api, uint initialQueryBuffe
         switch (key.Kind)
         {
             case SslCertBindingKind.IpPort:
-            {
-                var query = new HTTP_SERVICE_CONFIG_SSL_QUERY_EX { QueryDesc = HttpServiceConfigQueryExact, ParamType = paramType };
-                query.KeyDesc.IpPort = SockaddrCodec.Encode(key.Address ?? IPAddress.Any, key.Port);
-                return Query(HttpServiceConfigSslCertInfoEx, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_QUERY_EX));
-            }
+                {
+                    var query = new HTTP_SERVICE_CONFIG_SSL_QUERY_EX { QueryDesc = HttpServiceConfigQueryExact, ParamType = paramType };
+                    query.KeyDesc.IpPort = SockaddrCodec.Encode(key.Address ?? IPAddress.Any, key.Port);
+                    return Query(HttpServiceConfigSslCertInfoEx, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_QUERY_EX));
+                }
 
             case SslCertBindingKind.HostnamePort:
                 fixed (char* host = key.Host!.Value)
@@ -86,11 +86,11 @@ internal sealed unsafe class HttpApiRecords(IHttpApi api, uint initialQueryBuffe
                 }
 
             default:
-            {
-                var query = new HTTP_SERVICE_CONFIG_SSL_CCS_QUERY_EX { QueryDesc = HttpServiceConfigQueryExact, ParamType = paramType };
-                query.KeyDesc.LocalAddress = SockaddrCodec.Encode(IPAddress.Any, key.Port);
-                return Query(HttpServiceConfigSslCcsCertInfoEx, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_CCS_QUERY_EX));
-            }
+                {
+                    var query = new HTTP_SERVICE_CONFIG_SSL_CCS_QUERY_EX { QueryDesc = HttpServiceConfigQueryExact, ParamType = paramType };
+                    query.KeyDesc.LocalAddress = SockaddrCodec.Encode(IPAddress.Any, key.Port);
+                    return Query(HttpServiceConfigSslCcsCertInfoEx, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_CCS_QUERY_EX));
+                }
         }
     }
 
@@ -124,11 +124,11 @@ internal sealed unsafe class HttpApiRecords(IHttpApi api, uint initialQueryBuffe
         switch (key.Kind)
         {
             case SslCertBindingKind.IpPort:
-            {
-                var set = new HTTP_SERVICE_CONFIG_SSL_SET_EX { ParamDesc = param };
-                set.KeyDesc.IpPort = SockaddrCodec.Encode(key.Address ?? IPAddress.Any, key.Port);
-                return Call(id, &set, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_SET_EX), update);
-            }
+                {
+                    var set = new HTTP_SERVICE_CONFIG_SSL_SET_EX { ParamDesc = param };
+                    set.KeyDesc.IpPort = SockaddrCodec.Encode(key.Address ?? IPAddress.Any, key.Port);
+                    return Call(id, &set, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_SET_EX), update);
+                }
 
             case SslCertBindingKind.HostnamePort:
                 fixed (char* host = key.Host!.Value)
@@ -140,11 +140,11 @@ internal sealed unsafe class HttpApiRecords(IHttpApi api, uint initialQueryBuffe
                 }
 
             default:
-            {
-                var set = new HTTP_SERVICE_CONFIG_SSL_CCS_SET_EX { ParamDesc = param };
-                set.KeyDesc.LocalAddress = SockaddrCodec.Encode(IPAddress.Any, key.Port);
-                return Call(id, &set, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_CCS_SET_EX), update);
-            }
+                {
+                    var set = new HTTP_SERVICE_CONFIG_SSL_CCS_SET_EX { ParamDesc = param };
+                    set.KeyDesc.LocalAddress = SockaddrCodec.Encode(IPAddress.Any, key.Port);
+                    return Call(id, &set, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_CCS_SET_EX), update);
+                }
         }
     }
 
@@ -197,22 +197,22 @@ internal sealed unsafe class HttpApiRecords(IHttpApi api, uint initialQueryBuffe
         switch (kind)
         {
             case SslCertBindingKind.IpPort:
-            {
-                var query = new HTTP_SERVICE_CONFIG_SSL_QUERY { QueryDesc = HttpServiceConfigQueryNext, dwToken = token };
-                return Query(HttpServiceConfigSSLCertInfo, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_QUERY));
-            }
+                {
+                    var query = new HTTP_SERVICE_CONFIG_SSL_QUERY { QueryDesc = HttpServiceConfigQueryNext, dwToken = token };
+                    return Query(HttpServiceConfigSSLCertInfo, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_QUERY));
+                }
 
             case SslCertBindingKind.HostnamePort:
-            {
-                var query = new HTTP_SERVICE_CONFIG_SSL_SNI_QUERY { QueryDesc = HttpServiceConfigQueryNext, dwToken = token };
-                return Query(HttpServiceConfigSslSniCertInfo, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_SNI_QUERY));
-            }
+                {
+                    var query = new HTTP_SERVICE_CONFIG_SSL_SNI_QUERY { QueryDesc = HttpServiceConfigQueryNext, dwToken = token };
+                    return Query(HttpServiceConfigSslSniCertInfo, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_SNI_QUERY));
+                }
 
             default:
-            {
-                var query = new HTTP_SERVICE_CONFIG_SSL_CCS_QUERY { QueryDesc = HttpServiceConfigQueryNext, dwToken = token };
-                return Query(HttpServiceConfigSslCcsCertInfo, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_CCS_QUERY));
-            }
+                {
+                    var query = new HTTP_SERVICE_CONFIG_SSL_CCS_QUERY { QueryDesc = HttpServiceConfigQueryNext, dwToken = token };
+                    return Query(HttpServiceConfigSslCcsCertInfo, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_CCS_QUERY));
+                }
         }
     }
 
@@ -221,12 +221,12 @@ internal sealed unsafe class HttpApiRecords(IHttpApi api, uint initialQueryBuffe
         switch (key.Kind)
         {
             case SslCertBindingKind.IpPort:
-            {
-                var address = SockaddrCodec.Encode(key.Address ?? IPAddress.Any, key.Port);
-                var query = new HTTP_SERVICE_CONFIG_SSL_QUERY { QueryDesc = HttpServiceConfigQueryExact };
-                query.KeyDesc.pIpPort = &address;
-                return Query(HttpServiceConfigSSLCertInfo, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_QUERY));
-            }
+                {
+                    var address = SockaddrCodec.Encode(key.Address ?? IPAddress.Any, key.Port);
+                    var query = new HTTP_SERVICE_CONFIG_SSL_QUERY { QueryDesc = HttpServiceConfigQueryExact };
+                    query.KeyDesc.pIpPort = &address;
+                    return Query(HttpServiceConfigSSLCertInfo, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_QUERY));
+                }
 
             case SslCertBindingKind.HostnamePort:
                 fixed (char* host = key.Host!.Value)
@@ -238,11 +238,11 @@ internal sealed unsafe class HttpApiRecords(IHttpApi api, uint initialQueryBuffe
                 }
 
             default:
-            {
-                var query = new HTTP_SERVICE_CONFIG_SSL_CCS_QUERY { QueryDesc = HttpServiceConfigQueryExact };
-                query.KeyDesc.LocalAddress = SockaddrCodec.Encode(IPAddress.Any, key.Port);
-                return Query(HttpServiceConfigSslCcsCertInfo, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_CCS_QUERY));
-            }
+                {
+                    var query = new HTTP_SERVICE_CONFIG_SSL_CCS_QUERY { QueryDesc = HttpServiceConfigQueryExact };
+                    query.KeyDesc.LocalAddress = SockaddrCodec.Encode(IPAddress.Any, key.Port);
+                    return Query(HttpServiceConfigSslCcsCertInfo, &query, (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_CCS_QUERY));
+                }
         }
     }
 
@@ -291,27 +291,27 @@ internal sealed unsafe class HttpApiRecords(IHttpApi api, uint initialQueryBuffe
             switch (record.Kind)
             {
                 case SslCertBindingKind.IpPort:
-                {
-                    var address = SockaddrCodec.Encode(record.Address ?? IPAddress.Any, record.Port);
-                    var set = new HTTP_SERVICE_CONFIG_SSL_SET { ParamDesc = native };
-                    set.KeyDesc.pIpPort = &address;
-                    return call(ConfigId(record.Kind), (nint)(&set), (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_SET));
-                }
+                    {
+                        var address = SockaddrCodec.Encode(record.Address ?? IPAddress.Any, record.Port);
+                        var set = new HTTP_SERVICE_CONFIG_SSL_SET { ParamDesc = native };
+                        set.KeyDesc.pIpPort = &address;
+                        return call(ConfigId(record.Kind), (nint)(&set), (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_SET));
+                    }
 
                 case SslCertBindingKind.HostnamePort:
-                {
-                    var set = new HTTP_SERVICE_CONFIG_SSL_SNI_SET { ParamDesc = native };
-                    set.KeyDesc.IpPort = SockaddrCodec.Encode(IPAddress.Any, record.Port);
-                    set.KeyDesc.Host = host;
-                    return call(ConfigId(record.Kind), (nint)(&set), (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_SNI_SET));
-                }
+                    {
+                        var set = new HTTP_SERVICE_CONFIG_SSL_SNI_SET { ParamDesc = native };
+                        set.KeyDesc.IpPort = SockaddrCodec.Encode(IPAddress.Any, record.Port);
+                        set.KeyDesc.Host = host;
+                        return call(ConfigId(record.Kind), (nint)(&set), (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_SNI_SET));
+                    }
 
                 default:
-                {
-                    var set = new HTTP_SERVICE_CONFIG_SSL_CCS_SET { ParamDesc = native };
-                    set.KeyDesc.LocalAddress = SockaddrCodec.Encode(IPAddress.Any, record.Port);
-                    return call(ConfigId(record.Kind), (nint)(&set), (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_CCS_SET));
-                }
+                    {
+                        var set = new HTTP_SERVICE_CONFIG_SSL_CCS_SET { ParamDesc = native };
+                        set.KeyDesc.LocalAddress = SockaddrCodec.Encode(IPAddress.Any, record.Port);
+                        return call(ConfigId(record.Kind), (nint)(&set), (uint)sizeof(HTTP_SERVICE_CONFIG_SSL_CCS_SET));
+                    }
             }
         }
     }
@@ -323,42 +323,42 @@ internal sealed unsafe class HttpApiRecords(IHttpApi api, uint initialQueryBuffe
         switch (kind)
         {
             case SslCertBindingKind.IpPort:
-            {
-                var set = (HTTP_SERVICE_CONFIG_SSL_SET*)output;
-                var (address, port) = SockaddrCodec.Decode(set->KeyDesc.pIpPort);
-                record = new SslCertBinding(kind, port, address);
-                param = &set->ParamDesc;
-                break;
-            }
-
-            case SslCertBindingKind.HostnamePort:
-            {
-                var set = (HTTP_SERVICE_CONFIG_SSL_SNI_SET*)output;
-                var port = SockaddrCodec.Decode(&set->KeyDesc.IpPort).Port;
-                var name = new string(set->KeyDesc.Host);
-                param = &set->ParamDesc;
-
-                // "The hostname will be "*" when the SSL central certificate store is queried and wildcard bindings are
-                // used" (HttpSetServiceConfiguration): read like netsh's hostnameport=*:443, as the CCS record.
-                if (name == "*")
                 {
-                    record = new SslCertBinding(SslCertBindingKind.CentralCertificateStore, port);
+                    var set = (HTTP_SERVICE_CONFIG_SSL_SET*)output;
+                    var (address, port) = SockaddrCodec.Decode(set->KeyDesc.pIpPort);
+                    record = new SslCertBinding(kind, port, address);
+                    param = &set->ParamDesc;
                     break;
                 }
 
-                if (!HostName.TryParse(name, out var host, out var error))
-                    throw new InvalidDataException($"hostnameport record '{name}:{port}': {error}");
-                record = new SslCertBinding(kind, port, Host: host);
-                break;
-            }
+            case SslCertBindingKind.HostnamePort:
+                {
+                    var set = (HTTP_SERVICE_CONFIG_SSL_SNI_SET*)output;
+                    var port = SockaddrCodec.Decode(&set->KeyDesc.IpPort).Port;
+                    var name = new string(set->KeyDesc.Host);
+                    param = &set->ParamDesc;
+
+                    // "The hostname will be "*" when the SSL central certificate store is queried and wildcard bindings are
+                    // used" (HttpSetServiceConfiguration): read like netsh's hostnameport=*:443, as the CCS record.
+                    if (name == "*")
+                    {
+                        record = new SslCertBinding(SslCertBindingKind.CentralCertificateStore, port);
+                        break;
+                    }
+
+                    if (!HostName.TryParse(name, out var host, out var error))
+                        throw new InvalidDataException($"hostnameport record '{name}:{port}': {error}");
+                    record = new SslCertBinding(kind, port, Host: host);
+                    break;
+                }
 
             default:
-            {
-                var set = (HTTP_SERVICE_CONFIG_SSL_CCS_SET*)output;
-                record = new SslCertBinding(kind, SockaddrCodec.Decode(&set->KeyDesc.LocalAddress).Port);
-                param = &set->ParamDesc;
-                break;
-            }
+                {
+                    var set = (HTTP_SERVICE_CONFIG_SSL_CCS_SET*)output;
+                    record = new SslCertBinding(kind, SockaddrCodec.Decode(&set->KeyDesc.LocalAddress).Port);
+                    param = &set->ParamDesc;
+                    break;
+                }
         }
 
         var values = Read(param);
