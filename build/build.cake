@@ -104,6 +104,18 @@ Task("ProbeTlsEndpoints")
         ApplyReportOptions(s);
     }));
 
+Task("SnapshotIisSslState")
+    .Description("Writes HTTP.SYS's certificate bindings as a JSON snapshot (--output) that VerifyCertCoverage reads on any OS.")
+    .Does(() => SnapshotIisSslState(s =>
+    {
+        s.Output = Argument<string>("output", null) ?? throw new CakeException(2, "SnapshotIisSslState needs --output FILE.");
+        if (HasArgument("sslcert")) s.SslCert = Argument<string>("sslcert");
+        if (HasArgument("iis-config")) s.IisConfig = Argument<string>("iis-config");
+        foreach (var dir in List("certs")) s.Certs.Add(dir);
+        if (HasArgument("certs-out")) s.CertsOut = Argument<string>("certs-out");
+        s.PfxPasswordVariable = Argument("pfx-password-env", s.PfxPasswordVariable);
+    }));
+
 Task("Default")
     .Description("Builds and runs every test (and the Nuke components when IISSSL_NUKE=1).")
     .IsDependentOn("Test")

@@ -23,6 +23,7 @@ public static class IisSslCli
             EnsureCommands.CreatePlan(console),
             EnsureCommands.CreateApply(console),
             ProbeCommand.Create(console),
+            SnapshotCommand.Create(console),
         };
 
         var parsed = root.Parse(args);

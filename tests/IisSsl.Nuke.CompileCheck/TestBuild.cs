@@ -12,7 +12,7 @@ namespace IisSsl.Nuke.CompileCheck;
 /// A user build with all three components. Parameter values come from <see cref="Parameters"/>, keyed by the
 /// name Nuke resolves (interface prefix + member name), so a wrong name or prefix leaves a value unread.
 /// </summary>
-internal sealed class TestBuild : IEnsureSslHostHeaders, IVerifyCertCoverage, IProbeTlsEndpoints
+internal sealed class TestBuild : IEnsureSslHostHeaders, IVerifyCertCoverage, IProbeTlsEndpoints, ISnapshotIisSslState
 {
     public Dictionary<string, object> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,0 +1,88 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using IisSsl.Execution;
+using IisSsl.Sources;
+using IisSsl.Sources.HttpSys;
+
+namespace IisSsl;
+
+public static partial class IisSslEngine
+{
+    public const string ConfigCopyName = "applicationHost.config";
+
+    /// <summary>
+    /// SnapshotIisSslState: HTTP.SYS's records as the project's JSON snapshot (live on Windows, or converted from saved
+    /// text), optionally with applicationHost.config copied beside it and the referenced public certificates exported,
+    /// so a pipeline can capture a server on Windows and verify it on any OS. Everything is read before anything is
+    /// written; each file is written through a temporary file.
+    /// </summary>
+    public static SnapshotResult Snapshot(SnapshotOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.IisConfigPath is not null && options.OutputPath is null)
+            throw new InvalidInputException("--config needs --output: the copy of applicationHost.config is written beside the snapshot");
+        RequireFolderOf(options.OutputPath, "--output");
+
+        var state = ServerStateLoader.HttpSysFor(options.SslCertPath).Read();
+        var config = options.IisConfigPath is null ? null : ReadConfig(options.IisConfigPath);
+        var json = HttpSysSnapshotFormat.Serialize(state);
+
+        var certificates = options.CertificatesOutDirectory is null
+            ? []
+            : ServerStateLoader.ReferencedCertificates(state, ServerStateLoader.CertificatesFor(options.CertificateFolders, options.PfxPasswordVariable));
+        var wanted = state.Bindings.Select(b => b.Thumbprint).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        var missing = options.CertificatesOutDirectory is null ? [] : wanted.Where(t => !certificates.ContainsKey(t)).ToList();
+
+        if (options.OutputPath is not null)
+            Write(options.OutputPath, Encoding.UTF8.GetBytes(json));
+        string? configCopy = null;
+        if (config is not null)
+        {
+            configCopy = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath!))!, ConfigCopyName);
+            if (!string.Equals(Path.GetFullPath(options.IisConfigPath!), configCopy, StringComparison.Ordinal))
+                Write(configCopy, config);
+        }
+
+        var exported = new List<string>();
+        if (options.CertificatesOutDirectory is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            foreach (var thumbprint in wanted.Where(certificates.ContainsKey))
+            {
+                var file = Path.Combine(folder, thumbprint + ".cer");
+                Write(file, certificates[thumbprint].Certificate.Export(X509ContentType.Cert));
+                exported.Add(file);
+            }
+        }
+
+        return new SnapshotResult(state, json, options.OutputPath, configCopy, exported, missing);
+    }
+
+    /// <summary>The configuration's bytes, after checking IIS would read it (a copy of a broken file helps nobody).</summary>
+    private static byte[] ReadConfig(string path)
+    {
+        new ApplicationHostConfigFile(path).Read();
+        return File.ReadAllBytes(path);
+    }
+
+    private static void RequireFolderOf(string? path, string option)
+    {
+        if (path is null)
+            return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+            throw new InvalidInputException($"{option} {path}: the folder {folder} does not exist");
+    }
+
+    private static void Write(string path, byte[] content)
+    {
+        try
+        {
+            AtomicFile.Replace(path, content, AtomicFile.ReadOrNull(path));
+        }
+        catch (ExecutionFailedException e)
+        {
+            throw new InvalidInputException(e.Message, inner: e);
+        }
+    }
+}
