@@ -6,8 +6,10 @@ namespace IisSsl.Analysis;
 /// <summary>
 /// For each https binding of an endpoint, what each kind of client really gets: SNI bindings on the SNI path;
 /// non-SNI bindings on both paths (modern browsers send SNI whatever the binding's flags, legacy and IP-literal
-/// clients do not); catch-all bindings on the no-SNI path. Raises the coverage and certificate findings of each
-/// binding and returns its report row, which shows the worst of its paths.
+/// clients do not); catch-all bindings on the no-SNI path; on a <c>*</c> endpoint, IPv4 and IPv6 clients apart when a
+/// <c>[::]</c> record serves them differently, and the clients arriving on an address with its own <c>ipport</c> record
+/// (<see cref="ShadowedByIpPortRule"/>). The paths come from <see cref="CertificateResolver.PathsOf"/>. Raises the
+/// coverage and certificate findings of each binding and returns its report row, which shows the worst of its paths.
 /// </summary>
 internal sealed class BindingCoverageRule(AnalysisOptions options)
 {
@@ -31,19 +33,41 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
 
     private HostReport Evaluate(Site site, Binding binding, EndpointBindings at, CertificateResolver.EndpointHandshakes handshakes, List<Finding> findings)
     {
-        var first = PathsOf(binding, handshakes, out var second);
-        var status = Check(site, binding, at, first, checkedCertificate: null, findings);
-        var shown = first.Served;
-        if (second is { } other)
+        var paths = handshakes.PathsOf(binding.Host, binding.UsesSni);
+        var status = CoverageStatus.Covered;
+        Handshake? shown = null;
+        for (var i = 0; i < paths.Count; i++)
         {
-            var otherStatus = Check(site, binding, at, other, checkedCertificate: first.Served.Certificate, findings);
-            if (Rank(otherStatus) > Rank(status))
-                (status, shown) = (otherStatus, other.Served);
+            var path = paths[i];
+            if (path.IsShadowedBySpecificIp)
+                continue;
+            var pathStatus = Check(site, binding, at, path, AlreadyChecked(paths, i), findings);
+            if (shown is null || Rank(pathStatus) > Rank(status))
+                (status, shown) = (pathStatus, path.Served);
         }
 
-        return new HostReport(site.Name, binding.Host?.Value, binding.UsesSni, shown.RecordKey,
+        if (ShadowedByIpPortRule.Apply(site, binding, at, paths, Covers, findings) is { } shadowed && Rank(shadowed.Status) > Rank(status))
+            (status, shown) = (shadowed.Status, shadowed.Served);
+
+        return new HostReport(site.Name, binding.Host?.Value, binding.UsesSni, shown!.RecordKey,
             shown.Certificate is { } certificate ? Summary(certificate) : null, status);
     }
+
+    /// <summary>Whether an earlier client path of the binding was served the certificate of path <paramref name="index"/>, whose problems it then raised.</summary>
+    private static bool AlreadyChecked(IReadOnlyList<ServedPath> paths, int index)
+    {
+        var certificate = paths[index].Served.Certificate;
+        for (var i = 0; i < index; i++)
+        {
+            if (!paths[i].IsShadowedBySpecificIp && ReferenceEquals(paths[i].Served.Certificate, certificate))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether this endpoint's bindings already had <paramref name="certificate"/>'s own problems checked.</summary>
+    public bool Checked(CertificateInfo certificate) => _problems.ContainsKey(certificate);
 
     public CertificateSummary Summary(CertificateInfo certificate)
     {
@@ -60,44 +84,23 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
     /// Raises the findings of one path (unless its certificate's own problems were already raised for the other path)
     /// and returns its status.
     /// </summary>
-    private CoverageStatus Check(Site site, Binding binding, EndpointBindings at, ServedPath path, CertificateInfo? checkedCertificate, List<Finding> findings)
+    private CoverageStatus Check(Site site, Binding binding, EndpointBindings at, ServedPath path, bool certificateChecked, List<Finding> findings)
     {
-        var (clients, served) = path;
+        var served = path.Served;
         var status = StatusOf(binding, served);
         var message = status switch
         {
-            CoverageStatus.NoCertificate => (FindingCodes.NoCertificateBound, CoverageMessages.NoCertificate(at, binding, clients)),
-            CoverageStatus.CertificateMissing => (FindingCodes.CertificateNotFound, CoverageMessages.CertificateMissing(at, binding, served, clients)),
-            CoverageStatus.NotCovered => (FindingCodes.HostNotCovered, CoverageMessages.NotCovered(at, binding, served, clients)),
+            CoverageStatus.NoCertificate => (FindingCodes.NoCertificateBound, CoverageMessages.NoCertificate(at, binding, path)),
+            CoverageStatus.CertificateMissing => (FindingCodes.CertificateNotFound, CoverageMessages.CertificateMissing(at, binding, path)),
+            CoverageStatus.NotCovered => (FindingCodes.HostNotCovered, CoverageMessages.NotCovered(at, binding, path)),
             _ => ((string Code, string Text)?)null,
         };
         if (message is { } m)
-            findings.Add(FindingFor(site, binding, at, m.Code, Severity.Error, m.Text));
+            findings.Add(FindingFor(site, binding, at, m.Code, Severity.Error, CoverageMessages.WithInference(m.Text, served)));
 
-        if (served.Certificate is { } certificate && !ReferenceEquals(certificate, checkedCertificate))
+        if (served.Certificate is { } certificate && !certificateChecked)
             AddCertificateProblems(site, binding, at, served, certificate, findings);
         return status;
-    }
-
-    /// <summary>
-    /// The one or two paths a binding is reached by: a <paramref name="second"/> only when SNI and non-SNI clients get
-    /// different records. (An out parameter rather than a tuple of structs, whose code ReadyToRun does not precompile.)
-    /// </summary>
-    private static ServedPath PathsOf(Binding binding, CertificateResolver.EndpointHandshakes handshakes, out ServedPath? second)
-    {
-        second = null;
-        if (binding.Host is not { } host)
-            return new(ClientKind.All, handshakes.WithoutSni);
-
-        var withSni = handshakes.WithSni(host);
-        if (binding.UsesSni)
-            return new(ClientKind.WithSni, withSni);
-
-        var withoutSni = handshakes.WithoutSni;
-        if (withSni.ServesSameAs(withoutSni))
-            return new(ClientKind.All, withSni);
-        second = new(ClientKind.WithoutSni, withoutSni);
-        return new(ClientKind.WithSni, withSni);
     }
 
     private CoverageStatus StatusOf(Binding binding, Handshake served) => served switch
@@ -108,7 +111,7 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
         _ => Covers(served.Certificate, binding.Host) ? CoverageStatus.Covered : CoverageStatus.NotCovered,
     };
 
-    private bool Covers(CertificateInfo certificate, HostName host)
+    public bool Covers(CertificateInfo certificate, HostName host)
     {
         if (!ReferenceEquals(certificate, _namesOf))
             (_namesOf, _names) = (certificate, CertificateNameMatcher.NamesOf(certificate));
@@ -123,7 +126,8 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
         _ => 1,
     };
 
-    private void AddCertificateProblems(Site site, Binding binding, EndpointBindings at, Handshake served, CertificateInfo certificate, List<Finding> findings)
+    /// <summary>The problems of <paramref name="certificate"/> itself, checked once per endpoint.</summary>
+    public CertificateProblem[] ProblemsOf(CertificateInfo certificate)
     {
         if (!_problems.TryGetValue(certificate, out var problems))
         {
@@ -131,15 +135,21 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
             _problems[certificate] = problems;
         }
 
+        return problems;
+    }
+
+    private void AddCertificateProblems(Site site, Binding binding, EndpointBindings at, Handshake served, CertificateInfo certificate, List<Finding> findings)
+    {
+        var problems = ProblemsOf(certificate);
+
         foreach (var (code, severity, problem) in problems)
         {
-            var text = $"The certificate {certificate.Subject} (thumbprint {certificate.Thumbprint}) that {served.RecordKey} serves for {Describe.Host(binding.Host)} on {at.Name} {problem}.";
+            var text = CoverageMessages.WithInference(
+                $"The certificate {certificate.Subject} (thumbprint {certificate.Thumbprint}) that {served.RecordKey} serves for {Describe.Host(binding.Host)} on {at.Name} {problem}.", served);
             findings.Add(FindingFor(site, binding, at, code, severity, text));
         }
     }
 
     private static Finding FindingFor(Site site, Binding binding, EndpointBindings at, string code, Severity severity, string message) =>
         new(code, severity, message, site.Name, at.Name, binding.Host?.Value, binding.Location);
-
-    private readonly record struct ServedPath(ClientKind Clients, Handshake Served);
 }

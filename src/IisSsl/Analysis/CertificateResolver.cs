@@ -5,41 +5,78 @@ using IisSsl.Model;
 namespace IisSsl.Analysis;
 
 /// <summary>
-/// Models HTTP.SYS's certificate selection at handshake time (reference §4.1, reconciled order):
-/// with SNI, exact <c>ipport</c> → <c>hostnameport</c> (exact, then wildcard) → <c>ccs</c> → <c>[::]</c> → <c>0.0.0.0</c>;
-/// without SNI, exact <c>ipport</c> → <c>[::]</c> → <c>0.0.0.0</c>. Results are cached per endpoint and per
-/// Central Certificate Store name, so a whole server resolves in linear time. Safe for endpoints evaluated in parallel.
+/// Models HTTP.SYS's certificate selection at handshake time (reference §4.1, §11). The one entry point is
+/// <see cref="PathsOf"/>: for a binding's endpoint, host name and SNI flag, every client path and the record and
+/// certificate HTTP.SYS serves on it. The analysis and the planner both ask it, so they cannot disagree.
+/// <list type="bullet">
+/// <item>A client arriving on an address with a specific-IP <c>ipport</c> record gets that record, with or without SNI
+/// (documented: the exact IP:port "legacy" binding is looked up first). This holds for the clients of a <c>*</c>
+/// binding too: they are the <see cref="ClientAddresses.SpecificIpPort"/> paths.</item>
+/// <item>Otherwise a client sending SNI gets <c>hostnameport</c> for its exact name (documented), else a wildcard
+/// <c>hostnameport</c> one label up (inferred), else the port's <c>ccs</c> record with the store's file for the name
+/// (documented; that it comes after <c>hostnameport</c> is inferred), else what a client without SNI gets.</item>
+/// <item>A client without SNI gets <c>[::]:port</c> if it is an IPv6 client (inferred: the more specific record
+/// first), else <c>0.0.0.0:port</c> (documented: that record covers every address), else the handshake fails.</item>
+/// </list>
+/// Results are cached per endpoint, per port and per Central Certificate Store name, so a whole server resolves in
+/// linear time. Safe for endpoints evaluated in parallel.
 /// </summary>
 internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 {
     private readonly ConcurrentDictionary<Endpoint, Handshake> _withoutSni = [];
+    private readonly ConcurrentDictionary<int, ShadowingRecords[]> _specificIpPorts = [];
 
     // The store reads its PFX files one at a time.
     private readonly Dictionary<HostName, CertificateInfo?> _centralStoreFiles = [];
+
+    /// <summary>A resolver over <paramref name="state"/>'s HTTP.SYS records (build one per state, then ask it many times).</summary>
+    public static CertificateResolver For(ServerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new CertificateResolver(state, new HttpSysIndex(state.HttpSys.Bindings));
+    }
+
+    /// <summary>
+    /// Every client path of an https binding on <paramref name="endpoint"/> for <paramref name="host"/> (null: a
+    /// catch-all binding) and what HTTP.SYS serves on each: see <see cref="EndpointHandshakes.PathsOf"/>.
+    /// </summary>
+    public IReadOnlyList<ServedPath> PathsOf(Endpoint endpoint, HostName? host, bool usesSni) => On(endpoint).PathsOf(host, usesSni);
 
     /// <summary>What clients get on <paramref name="endpoint"/>, with the answers that do not depend on the name resolved once.</summary>
     public EndpointHandshakes On(Endpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        return new EndpointHandshakes(this, endpoint, ExactIpPort(endpoint), WithoutSni(endpoint));
+        if (!endpoint.IsAllUnassigned)
+            return new EndpointHandshakes(this, endpoint, ExactIpPort(endpoint), WithoutSni(endpoint), null, []);
+
+        // A * endpoint: IPv6 clients have their own default when there is a [::] record; clients arriving on an
+        // address with its own ipport record are served by that record.
+        var ipv6 = index.IpPort(new Endpoint(IPAddress.IPv6Any, endpoint.Port)) is { } ipv6Any
+            ? Serve(HandshakeStep.IPv6Wildcard, ipv6Any)
+            : null;
+        return new EndpointHandshakes(this, endpoint, null, WithoutSni(endpoint), ipv6, SpecificIpPorts(endpoint.Port));
     }
 
     /// <summary>The endpoint's own <c>ipport</c> record, which HTTP.SYS uses before any SNI record; null if none.</summary>
     private Handshake? ExactIpPort(Endpoint endpoint) =>
         !endpoint.IsAllUnassigned && index.IpPort(endpoint) is { } exact ? Serve(HandshakeStep.ExactIpPort, exact) : null;
 
-    /// <summary>What a client sending SNI <paramref name="host"/> is served once there is no exact <c>ipport</c> record.</summary>
-    private Handshake BySniName(Endpoint endpoint, HostName host)
+    /// <summary>
+    /// What a client sending SNI <paramref name="host"/> is served by the name-keyed records (<c>hostnameport</c>,
+    /// wildcard <c>hostnameport</c>, <c>ccs</c>); null when none of them answers and the client falls back to the
+    /// <c>ipport</c> records.
+    /// </summary>
+    private Handshake? BySniName(int port, HostName host)
     {
-        if (index.HostnamePort(host.Value, endpoint.Port) is { } named)
+        if (index.HostnamePort(host.Value, port) is { } named)
             return Serve(HandshakeStep.HostnamePort, named);
 
         // (inferred) A wildcard hostnameport record is taken to serve names exactly one label below its parent,
         // like a wildcard SAN; HTTP.SYS's own matching of these records is undocumented (reference §1.5, §10).
-        if (index.WildcardHostnamePort(host, endpoint.Port) is { } wildcard)
+        if (index.WildcardHostnamePort(host, port) is { } wildcard)
             return Serve(HandshakeStep.WildcardHostnamePort, wildcard);
 
-        if (index.CentralStore(endpoint.Port) is { } ccs)
+        if (index.CentralStore(port) is { } ccs)
         {
             if (state.CentralCertificateStore is null)
                 return new Handshake(HandshakeStep.CentralCertificateStore, ccs, null,
@@ -50,11 +87,10 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
             // No file for the name: HTTP.SYS falls back to the legacy (ipport) records (reference §4.1, CCS flow).
         }
 
-        // The exact ipport record was tried first, so what is left is what a client without SNI gets (cached).
-        return WithoutSni(endpoint);
+        return null;
     }
 
-    /// <summary>What a client that sends no SNI (legacy or IP-literal client) is served on <paramref name="endpoint"/>.</summary>
+    /// <summary>What a client that sends no SNI (legacy or IP-literal client) is served on <paramref name="endpoint"/>; for a <c>*</c> endpoint, an IPv4 client.</summary>
     public Handshake WithoutSni(Endpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -88,11 +124,56 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         return Handshake.Fails;
     }
 
+    /// <summary>The specific-IP <c>ipport</c> records of <paramref name="port"/>, grouped by the certificate they serve (computed once per port).</summary>
+    private ShadowingRecords[] SpecificIpPorts(int port)
+    {
+        if (_specificIpPorts.TryGetValue(port, out var cached))
+            return cached;
+
+        var groups = new List<ShadowingRecords>();
+        var byCertificate = new Dictionary<CertificateInfo, int>(ReferenceEqualityComparer.Instance);
+        var unreadable = -1;
+        foreach (var indexed in index.SpecificIpPorts(port))
+        {
+            var served = Serve(HandshakeStep.ExactIpPort, indexed);
+            int at;
+            if (served.Certificate is { } certificate)
+            {
+                if (!byCertificate.TryGetValue(certificate, out at))
+                    byCertificate[certificate] = at = Add(groups, served);
+            }
+            else
+            {
+                at = unreadable >= 0 ? unreadable : unreadable = Add(groups, served);
+            }
+
+            groups[at].Records.Add(indexed.Record);
+        }
+
+        var result = groups.ToArray();
+        _specificIpPorts[port] = result;
+        return result;
+
+        static int Add(List<ShadowingRecords> groups, Handshake served)
+        {
+            groups.Add(new ShadowingRecords(served, []));
+            return groups.Count - 1;
+        }
+    }
+
     private Handshake Serve(HandshakeStep step, IndexedRecord indexed)
     {
         ref var served = ref indexed.ServedAt(step);
-        return served ??= Resolve(step, indexed.Record);
+        return served ??= Resolve(step, indexed.Record) with { Inference = InferenceOf(step, indexed.Record) };
     }
+
+    private string? InferenceOf(HandshakeStep step, SslCertBinding record) => step switch
+    {
+        HandshakeStep.WildcardHostnamePort => HandshakeInference.WildcardHostnamePort,
+        HandshakeStep.HostnamePort when index.CentralStore(record.Port) is not null => HandshakeInference.HostnamePortBeforeCentralStore,
+        HandshakeStep.IPv6Wildcard => HandshakeInference.IPv6WildcardFirst,
+        _ => null,
+    };
 
     private Handshake Resolve(HandshakeStep step, SslCertBinding record)
     {
@@ -120,13 +201,107 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         }
     }
 
-    /// <summary>The handshakes of one endpoint: the name-independent ones resolved once for all its host names.</summary>
-    internal sealed class EndpointHandshakes(CertificateResolver resolver, Endpoint endpoint, Handshake? exactIpPort, Handshake withoutSni)
-    {
-        /// <summary>What a client that sends no SNI is served here.</summary>
-        public Handshake WithoutSni { get; } = withoutSni;
+    /// <summary>Specific-IP <c>ipport</c> records of one port that serve one certificate (or all those whose certificate is unreadable).</summary>
+    internal sealed record ShadowingRecords(Handshake Served, List<SslCertBinding> Records);
 
-        /// <summary>What a client sending SNI <paramref name="host"/> is served here.</summary>
-        public Handshake WithSni(HostName host) => exactIpPort ?? resolver.BySniName(endpoint, host);
+    /// <summary>The handshakes of one endpoint: the name-independent ones resolved once for all its host names.</summary>
+    internal sealed class EndpointHandshakes
+    {
+        private readonly CertificateResolver _resolver;
+        private readonly Endpoint _endpoint;
+        private readonly Handshake? _exactIpPort;
+        private readonly Handshake? _withoutSniIPv6;
+        private readonly ShadowingRecords[] _specificIpPorts;
+
+        internal EndpointHandshakes(CertificateResolver resolver, Endpoint endpoint, Handshake? exactIpPort, Handshake withoutSni, Handshake? withoutSniIPv6, ShadowingRecords[] specificIpPorts)
+        {
+            _resolver = resolver;
+            _endpoint = endpoint;
+            _exactIpPort = exactIpPort;
+            WithoutSni = withoutSni;
+            _specificIpPorts = specificIpPorts;
+
+            // [::] only changes anything when it serves something else than 0.0.0.0 would.
+            _withoutSniIPv6 = withoutSniIPv6 is { } ipv6 && !ipv6.ServesSameAs(withoutSni) ? ipv6 : null;
+        }
+
+        /// <summary>What a client that sends no SNI is served here (for a <c>*</c> endpoint: an IPv4 client on an address without its own record).</summary>
+        public Handshake WithoutSni { get; }
+
+        /// <summary>
+        /// What an IPv6 client of a <c>*</c> endpoint without SNI is served, when it differs from <see cref="WithoutSni"/>
+        /// (a <c>[::]</c> record); null otherwise.
+        /// </summary>
+        public Handshake? WithoutSniIPv6 => _withoutSniIPv6;
+
+        /// <summary>What a client sending SNI <paramref name="host"/> is served here (for a <c>*</c> endpoint: an IPv4 client on an address without its own record).</summary>
+        public Handshake WithSni(HostName host) =>
+            _exactIpPort ?? _resolver.BySniName(_endpoint.Port, host) ?? WithoutSni;
+
+        /// <summary>
+        /// Every client path of an https binding here for <paramref name="host"/> (null: catch-all) and what each is
+        /// served. An SNI binding is reached by clients sending SNI; a non-SNI binding by clients with and without SNI
+        /// (modern browsers send SNI whatever the binding's flags); a catch-all binding is checked on the no-SNI path.
+        /// Paths that serve the same record are merged (<see cref="ClientKind.All"/>, <see cref="ClientAddresses.Endpoint"/>).
+        /// On a <c>*</c> endpoint there is one more path per certificate served by specific-IP <c>ipport</c> records
+        /// (<see cref="ClientAddresses.SpecificIpPort"/>): at most one per distinct certificate, never one per address.
+        /// </summary>
+        public IReadOnlyList<ServedPath> PathsOf(HostName? host, bool usesSni)
+        {
+            var named = host is null || _exactIpPort is not null ? null : _resolver.BySniName(_endpoint.Port, host);
+            var paths = new List<ServedPath>(2 + _specificIpPorts.Length);
+            if (host is null)
+            {
+                // A catch-all binding: any name, or none, reaches it; what matters is that a certificate is served.
+                if (_withoutSniIPv6 is { } ipv6Default)
+                {
+                    paths.Add(new ServedPath(ClientKind.All, ClientAddresses.IPv4, WithoutSni));
+                    paths.Add(new ServedPath(ClientKind.All, ClientAddresses.IPv6, ipv6Default));
+                }
+                else
+                {
+                    paths.Add(new ServedPath(ClientKind.All, ClientAddresses.Endpoint, WithoutSni));
+                }
+            }
+            else if (_withoutSniIPv6 is not { } ipv6)
+            {
+                Add(paths, ClientAddresses.Endpoint, named ?? WithoutSni, usesSni ? null : WithoutSni);
+            }
+            else if (named is not null)
+            {
+                // SNI clients get the name's record whatever their address family; clients without SNI get their family's default.
+                Add(paths, ClientAddresses.Endpoint, named, null);
+                if (!usesSni)
+                {
+                    Add(paths, ClientAddresses.IPv4, null, WithoutSni);
+                    Add(paths, ClientAddresses.IPv6, null, ipv6);
+                }
+            }
+            else
+            {
+                Add(paths, ClientAddresses.IPv4, WithoutSni, usesSni ? null : WithoutSni);
+                Add(paths, ClientAddresses.IPv6, ipv6, usesSni ? null : ipv6);
+            }
+
+            var shadowed = host is null || !usesSni ? ClientKind.All : ClientKind.WithSni;
+            foreach (var group in _specificIpPorts)
+                paths.Add(new ServedPath(shadowed, ClientAddresses.SpecificIpPort, group.Served, group.Records));
+            return paths;
+        }
+
+        /// <summary>The paths of clients with and without SNI arriving on <paramref name="addresses"/>: one path when both are served the same.</summary>
+        private static void Add(List<ServedPath> paths, ClientAddresses addresses, Handshake? withSni, Handshake? withoutSni)
+        {
+            if (withSni is not null && withoutSni is not null && withSni.ServesSameAs(withoutSni))
+            {
+                paths.Add(new ServedPath(ClientKind.All, addresses, withSni));
+                return;
+            }
+
+            if (withSni is not null)
+                paths.Add(new ServedPath(ClientKind.WithSni, addresses, withSni));
+            if (withoutSni is not null)
+                paths.Add(new ServedPath(ClientKind.WithoutSni, addresses, withoutSni));
+        }
     }
 }

@@ -21,7 +21,7 @@ public static class CoverageAnalyzer
 
         var findings = new List<Finding>();
         var httpsEndpoints = WalkBindings(state.Configuration, findings);
-        var resolver = new CertificateResolver(state, new HttpSysIndex(state.HttpSys.Bindings));
+        var resolver = CertificateResolver.For(state);
         var endpoints = new List<EndpointReport>(httpsEndpoints.Count);
         foreach (var evaluated in EndpointEvaluation.All(httpsEndpoints, resolver, options, parallelFromBindings))
         {

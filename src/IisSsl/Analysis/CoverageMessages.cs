@@ -8,13 +8,14 @@ namespace IisSsl.Analysis;
 /// </summary>
 internal static class CoverageMessages
 {
-    public static string NotCovered(EndpointBindings at, Binding binding, Handshake served, ClientKind clients)
+    public static string NotCovered(EndpointBindings at, Binding binding, ServedPath path)
     {
+        var served = path.Served;
         var host = binding.Host!.Value;
         var port = at.Endpoint.Port;
         var record = served.RecordKey;
         var certificate = Describe.Certificate(served.Certificate!);
-        var who = Who(clients, host, at.Name);
+        var who = Who(path, host, at.Name);
         var sharedFix = $"Fix it with a certificate whose SANs or wildcard cover all the hosts on {at.Name} ({Describe.Names(at.NonSniHosts)}), "
             + $"or with SNI bindings (sslFlags=1) and a hostnameport certificate for each host.";
 
@@ -41,8 +42,9 @@ internal static class CoverageMessages
         };
     }
 
-    public static string NoCertificate(EndpointBindings at, Binding binding, ClientKind clients)
+    public static string NoCertificate(EndpointBindings at, Binding binding, ServedPath path)
     {
+        var clients = path.Clients;
         var port = at.Endpoint.Port;
         var fallbacks = string.Join(", ", CertificateResolver.IpPortKeys(at.Endpoint));
         if (binding.Host is not { } host)
@@ -51,7 +53,7 @@ internal static class CoverageMessages
                 + $"Fix it by adding one (netsh http add sslcert ipport={Endpoint.AllUnassigned(port).HttpSysKey} certhash=<thumbprint> appid={{{SslCertBinding.IisAppId}}}).";
         }
 
-        var who = Who(clients, host.Value, at.Name);
+        var who = Who(path, host.Value, at.Name);
         if (clients == ClientKind.WithoutSni)
         {
             return $"{who} no certificate: there is no {fallbacks} record, so their TLS handshake fails although the binding does not use SNI. "
@@ -68,14 +70,27 @@ internal static class CoverageMessages
         return $"{who} no certificate: there is no {tried} record, so the TLS handshake fails. Fix it by {fix}.";
     }
 
-    public static string CertificateMissing(EndpointBindings at, Binding binding, Handshake served, ClientKind clients) =>
-        $"{Who(clients, Describe.Host(binding.Host), at.Name)} no usable certificate: {served.MissingReason}. "
+    public static string CertificateMissing(EndpointBindings at, Binding binding, ServedPath path) =>
+        $"{Who(path, Describe.Host(binding.Host), at.Name)} no usable certificate: {path.Served.MissingReason}. "
         + "Import the certificate (LocalMachine store, or a --certs folder for offline checks) or point the record at one that exists.";
 
-    private static string Who(ClientKind clients, string host, string endpoint) => clients switch
+    /// <summary>A finding's text followed by the inference it depends on, if the handshake that served the client relies on one.</summary>
+    public static string WithInference(string text, Handshake served) =>
+        served.Inference is { } inference ? $"{text} ({inference})" : text;
+
+    private static string Who(ServedPath path, string host, string endpoint)
     {
-        ClientKind.WithSni => $"Browsers sending SNI {host} to {endpoint} get",
-        ClientKind.WithoutSni => $"Clients without SNI asking for {host} on {endpoint} get",
-        _ => $"Clients of {host} on {endpoint} get",
-    };
+        var clients = path.Clients switch
+        {
+            ClientKind.WithSni => $"browsers sending SNI {host} to {endpoint} get",
+            ClientKind.WithoutSni => $"clients without SNI asking for {host} on {endpoint} get",
+            _ => $"clients of {host} on {endpoint} get",
+        };
+        return path.Addresses switch
+        {
+            ClientAddresses.IPv4 => "IPv4 " + clients,
+            ClientAddresses.IPv6 => "IPv6 " + clients,
+            _ => char.ToUpperInvariant(clients[0]) + clients[1..],
+        };
+    }
 }

@@ -36,6 +36,7 @@ internal sealed class EndpointEvaluation(EndpointReport report, List<Finding> fi
         var handshakes = resolver.On(at.Endpoint);
         var withoutSni = handshakes.WithoutSni;
         var hosts = coverage.Evaluate(at, handshakes, findings);
+        DefaultCertificateRule.Apply(at, handshakes, coverage, findings);
         SniFallbackRule.Apply(at, withoutSni, findings);
         var report = new EndpointReport(at.Name, withoutSni.RecordKey, withoutSni.Certificate is { } certificate ? coverage.Summary(certificate) : null, hosts);
         return new EndpointEvaluation(report, findings);

@@ -16,6 +16,7 @@ public static class FindingCodes
     public const string WeakSignature = nameof(WeakSignature);
     public const string SniWithoutFallback = nameof(SniWithoutFallback);
     public const string InvalidBinding = nameof(InvalidBinding);
+    public const string ShadowedByIpPortRecord = nameof(ShadowedByIpPortRecord);
 
     // Live probing (ProbeTlsEndpoints).
     public const string ConnectionFailed = nameof(ConnectionFailed);

@@ -6,6 +6,7 @@ namespace IisSsl.Analysis;
 internal sealed class HttpSysIndex
 {
     private readonly Dictionary<Endpoint, IndexedRecord> _ipPort = [];
+    private readonly Dictionary<int, List<IndexedRecord>> _specificIpPortByPort = [];
     private readonly Dictionary<int, Dictionary<string, IndexedRecord>> _hostnamePortByPort = [];
     private readonly Dictionary<int, Dictionary<string, IndexedRecord>> _wildcardHostnamePortByPort = [];
     private readonly Dictionary<int, SslCertBinding> _centralStore = [];
@@ -18,7 +19,15 @@ internal sealed class HttpSysIndex
             switch (record.Kind)
             {
                 case SslCertBindingKind.IpPort:
-                    _ipPort.TryAdd(new Endpoint(record.Address ?? System.Net.IPAddress.Any, record.Port), new IndexedRecord(record));
+                    var endpoint = new Endpoint(record.Address ?? System.Net.IPAddress.Any, record.Port);
+                    var ipPort = new IndexedRecord(record);
+                    if (_ipPort.TryAdd(endpoint, ipPort) && IsSpecific(endpoint))
+                    {
+                        if (!_specificIpPortByPort.TryGetValue(record.Port, out var onPort))
+                            _specificIpPortByPort[record.Port] = onPort = [];
+                        onPort.Add(ipPort);
+                    }
+
                     break;
                 case SslCertBindingKind.HostnamePort when record.Host is not null:
                     var indexed = new IndexedRecord(record);
@@ -35,6 +44,13 @@ internal sealed class HttpSysIndex
     /// <summary>The <c>ipport</c> record of exactly this address and port.</summary>
     public IndexedRecord? IpPort(Endpoint endpoint) => _ipPort.GetValueOrDefault(endpoint);
 
+    /// <summary>
+    /// The <c>ipport</c> records of <paramref name="port"/> for one specific address (neither <c>0.0.0.0</c> nor
+    /// <c>[::]</c>), in the order they were read: each serves every client arriving on its address.
+    /// </summary>
+    public IReadOnlyList<IndexedRecord> SpecificIpPorts(int port) =>
+        _specificIpPortByPort.TryGetValue(port, out var records) ? records : [];
+
     public IndexedRecord? HostnamePort(string host, int port) =>
         _hostnamePortByPort.TryGetValue(port, out var names) ? names.GetValueOrDefault(host) : null;
 
@@ -48,6 +64,9 @@ internal sealed class HttpSysIndex
     }
 
     public SslCertBinding? CentralStore(int port) => _centralStore.GetValueOrDefault(port);
+
+    private static bool IsSpecific(Endpoint endpoint) =>
+        !endpoint.IsAllUnassigned && !endpoint.Address.Equals(System.Net.IPAddress.IPv6Any);
 
     private static Dictionary<string, IndexedRecord> NamesOn(Dictionary<int, Dictionary<string, IndexedRecord>> byPort, int port)
     {

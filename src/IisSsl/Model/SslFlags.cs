@@ -15,4 +15,7 @@ public enum SslFlags : uint
     DisableQuic = 16,
     DisableTls13OverTcp = 32,
     DisableLegacyTls = 64,
+
+    /// <summary>Negotiate a client certificate during the handshake (Windows Server 2025; reference §11).</summary>
+    NegotiateClientCert = 128,
 }

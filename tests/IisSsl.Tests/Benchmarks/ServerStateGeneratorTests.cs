@@ -79,8 +79,10 @@ public sealed partial class ServerStateGeneratorTests : IDisposable
     }
 
     [Fact]
-    public void Verify_reads_the_generated_state_and_finds_only_the_uncovered_hosts()
+    public void Verify_reads_the_generated_state_and_finds_the_uncovered_hosts_and_the_sni_hosts_shadowed_by_the_shared_ips()
     {
+        // The SNI sites listen on * while every shared IP has an ipport record of its own: a browser asking for an SNI
+        // site on a shared IP gets that IP's wildcard certificate. One finding per SNI binding, not per address.
         var report = IisSslEngine.Verify(new VerifyOptions
         {
             IisConfigPath = _state.ConfigPath,
@@ -90,8 +92,11 @@ public sealed partial class ServerStateGeneratorTests : IDisposable
 
         Assert.Equal(_state.SharedIps + 1, report.Endpoints.Count);
         Assert.Equal(_state.HttpsBindings, report.Endpoints.Sum(e => e.Hosts.Count));
-        Assert.Equal(_state.UncoveredHosts, report.Findings.Count);
-        Assert.All(report.Findings, f => Assert.Equal(FindingCodes.HostNotCovered, f.Code));
+        Assert.Equal(_state.UncoveredHosts, report.Findings.Count(f => f.Code == FindingCodes.HostNotCovered));
+        var shadowed = report.Findings.Where(f => f.Code == FindingCodes.ShadowedByIpPortRecord).ToList();
+        Assert.Equal(_state.SniSites * GeneratorOptions.HttpsBindingsPerSite, shadowed.Count);
+        Assert.All(shadowed, f => Assert.Equal(Severity.Error, f.Severity));
+        Assert.Equal(report.Findings.Count, _state.UncoveredHosts + shadowed.Count);
     }
 
     [Fact]
