@@ -14,23 +14,26 @@ public static class EnsureApplier
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(verifyAfter);
+        var files = new[] { request.Config, request.Snapshot }.OfType<FileChange>().ToList();
+        foreach (var file in files)
+            FileMetadata.EnsureNotReadOnly(file.Path);
         using var writerLock = ExclusiveLock.TryAcquire(request.LockPath);
         if (writerLock is null)
         {
-            return new ApplyResult(false, true, [$"another apply is changing this server (the lock file {request.LockPath}.iis-ssl.lock is held); nothing was changed"], [], "lock busy");
+            return new ApplyResult(false, true, [$"another apply is changing this server (the lock file {request.LockPath}{ExclusiveLock.Suffix} is held); nothing was changed"], [], "lock busy");
         }
 
-        var backups = new List<string>();
+        var journal = ApplyJournal.Begin(request.LockPath, [.. files.Select(f => f.Path)], request.BackupDirectory, request.Now);
+        var backups = TakeBackups(request, files, journal);
         var messages = new List<string>();
-        var transaction = new ApplyTransaction(checkpoint);
+        var transaction = new ApplyTransaction(step =>
+        {
+            if (step.StartsWith("before ", StringComparison.Ordinal))
+                journal.Step(step["before ".Length..]);
+            checkpoint?.Invoke(step);
+        });
         try
         {
-            foreach (var file in new[] { request.Config, request.Snapshot })
-            {
-                if (file?.Original is not null)
-                    backups.Add(FileBackup.Create(file.Path, file.Original, request.BackupDirectory, request.Now));
-            }
-
             checkpoint?.Invoke("after backups");
             foreach (var import in request.Imports)
             {
@@ -53,6 +56,7 @@ public static class EnsureApplier
                 throw new ExecutionFailedException("the server re-read after applying does not verify: " + string.Join("; ", problems));
             messages.AddRange(transaction.Done.Select(step => "done: " + step));
             messages.Add("the server now matches the manifest and verifies");
+            journal.Complete();
             return new ApplyResult(true, false, messages, backups, null);
         }
         catch (Exception e)
@@ -68,6 +72,7 @@ public static class EnsureApplier
                     : "every change was undone: the server is exactly as it was before apply");
                 DeleteBackups(backups);
                 backups.Clear();
+                journal.Complete();
             }
             else
             {
@@ -77,6 +82,34 @@ public static class EnsureApplier
             }
 
             return new ApplyResult(false, false, messages, backups, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Backs up every file that exists before anything changes. A backup that cannot be written (full disk, read-only
+    /// folder) stops apply at once with the server untouched and no backup or journal left behind.
+    /// </summary>
+    private static List<string> TakeBackups(ApplyRequest request, IEnumerable<FileChange> files, ApplyJournal journal)
+    {
+        var backups = new List<string>();
+        try
+        {
+            foreach (var file in files)
+            {
+                if (file.Original is null)
+                    continue;
+                var backup = FileBackup.Create(file.Path, file.Original, request.BackupDirectory, request.Now);
+                backups.Add(backup);
+                journal.AddBackup(backup);
+            }
+
+            return backups;
+        }
+        catch
+        {
+            DeleteBackups(backups);
+            journal.Complete();
+            throw;
         }
     }
 

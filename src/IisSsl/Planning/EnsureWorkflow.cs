@@ -13,6 +13,14 @@ internal static class EnsureWorkflow
     public static EnsureResult Run(EnsureOptions options, bool apply, EnsureServices services)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // A killed apply leaves its journal beside the lock: say so first (apply also clears what it left behind).
+        var interrupted = options.IisConfigPath is { } configPath ? ApplyJournal.Interrupted(configPath, cleanUp: apply && !options.DryRun) : [];
+        var result = Plan(options, apply, services);
+        return interrupted.Count == 0 ? result : result with { Messages = [.. interrupted, .. result.Messages] };
+    }
+
+    private static EnsureResult Plan(EnsureOptions options, bool apply, EnsureServices services)
+    {
         var writes = apply && !options.DryRun;
         if (writes && options.SslCertPath is { } sslCert && !ServerSnapshot.IsJsonSnapshot(sslCert))
             throw new InvalidInputException("apply writes HTTP.SYS back only to a .json snapshot; this looks like saved netsh text (use plan, or a .json snapshot)", sslCert);
