@@ -20,6 +20,8 @@ public static class CoverageAnalyzer
         ArgumentNullException.ThrowIfNull(options);
 
         var findings = new List<Finding>();
+        foreach (var skipped in state.SkippedFiles ?? [])
+            findings.Add(new Finding(FindingCodes.CertificateFileSkipped, Severity.Warning, skipped));
         var httpsEndpoints = WalkBindings(state.Configuration, findings);
         var resolver = CertificateResolver.For(state);
         var endpoints = new List<EndpointReport>(httpsEndpoints.Count);

@@ -18,6 +18,9 @@ public static class FindingCodes
     public const string InvalidBinding = nameof(InvalidBinding);
     public const string ShadowedByIpPortRecord = nameof(ShadowedByIpPortRecord);
 
+    /// <summary>A file among the certificates was not read (not a regular file, or over the size cap): a warning naming it.</summary>
+    public const string CertificateFileSkipped = nameof(CertificateFileSkipped);
+
     // Live probing (ProbeTlsEndpoints).
     public const string ConnectionFailed = nameof(ConnectionFailed);
     public const string HandshakeFailed = nameof(HandshakeFailed);

@@ -49,7 +49,8 @@ public static class ServerStateLoader
             throw;
         }
 
-        return new ServerState(iis.GetAwaiter().GetResult(), records, referenced, centralCertificateStore);
+        var skipped = certificates.OfType<CertificateFolder>().SelectMany(f => f.Skipped).ToList();
+        return new ServerState(iis.GetAwaiter().GetResult(), records, referenced, centralCertificateStore, skipped);
     }
 
     /// <summary>IIS's own applicationHost.config on this Windows machine.</summary>

@@ -27,6 +27,7 @@ public sealed class CertificateFolder : IBatchCertificateSource
     private List<string>? _pfxFiles;
     private Dictionary<string, CertificateInfo>? _pfx;
     private readonly List<InvalidInputException> _unreadablePfx = [];
+    private readonly List<string> _skipped = [];
     private readonly Lock _gate = new();
 
     /// <exception cref="InvalidInputException">A folder does not exist.</exception>
@@ -37,6 +38,16 @@ public sealed class CertificateFolder : IBatchCertificateSource
         _pfxPasswordVariable = pfxPasswordVariable ?? throw new ArgumentNullException(nameof(pfxPasswordVariable));
         foreach (var folder in _folders.Where(f => !Directory.Exists(f) && !File.Exists(f)))
             throw new InvalidInputException("certificate folder not found", folder);
+    }
+
+    /// <summary>Files not read because they are not certificate files (a FIFO, a device, over the size cap), each with why.</summary>
+    public IReadOnlyList<string> Skipped
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _skipped];
+        }
     }
 
     public CertificateInfo? Find(string thumbprint, string storeName)
@@ -127,16 +138,28 @@ public sealed class CertificateFolder : IBatchCertificateSource
         foreach (var file in Files())
         {
             var extension = Path.GetExtension(file).ToLowerInvariant();
-            if (PfxExtensions.Contains(extension))
+            var pfx = PfxExtensions.Contains(extension);
+            if (!pfx && !PlainExtensions.Contains(extension))
+                continue;
+            if (CertificateFileReader.Refusal(file) is { } refusal)
+            {
+                _skipped.Add($"{file}: {refusal}");
+                continue;
+            }
+
+            if (pfx)
             {
                 _pfxFiles.Add(file);
                 continue;
             }
 
-            if (!PlainExtensions.Contains(extension))
+            var bytes = CertificateFileReader.TryRead(file, out var skipped);
+            if (bytes is null)
+            {
+                _skipped.Add($"{file}: {skipped}");
                 continue;
+            }
 
-            var bytes = InputFile.ReadAllBytes(file, "the certificate file");
             if (!PemBundle.LooksLikePem(bytes))
             {
                 var thumbprint = Thumbprint(bytes);

@@ -15,7 +15,7 @@ internal static class PfxFile
         var password = Environment.GetEnvironmentVariable(passwordVariable);
         try
         {
-            return X509CertificateLoader.LoadPkcs12CollectionFromFile(path, password, Flags);
+            return X509CertificateLoader.LoadPkcs12Collection(CertificateFileReader.Read(path), password, Flags);
         }
         catch (CryptographicException e) when (string.IsNullOrEmpty(password))
         {

@@ -1,0 +1,70 @@
+namespace IisSsl.Sources.Certificates;
+
+/// <summary>
+/// Reads a certificate file only when it is one: a regular file (not a FIFO, which would block forever, nor a device
+/// such as <c>/dev/zero</c>, which never ends) of at most <see cref="MaxBytes"/>. Certificate files are kilobytes;
+/// the cap is generous and named in the message. The file's type is known on Linux (<see cref="UnixFileStatus"/>);
+/// elsewhere the size cap still bounds what is read.
+/// </summary>
+internal static class CertificateFileReader
+{
+    public const int MaxBytes = 1024 * 1024;
+
+    public const string MaxSizeText = "1 MiB";
+
+    /// <summary>Why <paramref name="path"/> is not read, or null when it may be.</summary>
+    public static string? Refusal(string path)
+    {
+        if (UnixFileStatus.TryGet(path) is { } status && status.Kind != UnixFileKind.Regular)
+            return $"is not a regular file (a {Describe(status.Kind)}), so it was not read";
+        var length = new FileInfo(path).Length;
+        return length > MaxBytes ? $"is {length} bytes, larger than the {MaxSizeText} a certificate file may be, so it was not read" : null;
+    }
+
+    /// <summary>The file's bytes, or null (with <paramref name="skipped"/> saying why) when it is not a certificate file to read.</summary>
+    public static byte[]? TryRead(string path, out string? skipped)
+    {
+        skipped = Refusal(path);
+        if (skipped is not null)
+            return null;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var buffer = new byte[Math.Min(MaxBytes + 1, Math.Max(stream.Length, 0) + 1)];
+            var read = 0;
+            int n;
+            while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0)
+                read += n;
+            if (read > MaxBytes || (read == buffer.Length && stream.ReadByte() >= 0))
+            {
+                skipped = $"grew past {MaxSizeText} while it was read, so it was not used";
+                return null;
+            }
+
+            return buffer[..read];
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new InvalidInputException("the certificate file was not found", path, inner: e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"the certificate file cannot be read: {e.Message}", path, inner: e);
+        }
+    }
+
+    /// <summary>The file's bytes; a file that may not be read is bad input.</summary>
+    /// <exception cref="InvalidInputException">The file is not a regular file, too large, or unreadable.</exception>
+    public static byte[] Read(string path) =>
+        TryRead(path, out var skipped) ?? throw new InvalidInputException(skipped!, path);
+
+    private static string Describe(UnixFileKind kind) => kind switch
+    {
+        UnixFileKind.Fifo => "named pipe (FIFO)",
+        UnixFileKind.CharacterDevice => "character device",
+        UnixFileKind.BlockDevice => "block device",
+        UnixFileKind.Socket => "socket",
+        UnixFileKind.Directory => "directory",
+        _ => "special file",
+    };
+}

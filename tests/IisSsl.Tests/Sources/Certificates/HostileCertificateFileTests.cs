@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using IisSsl.Analysis;
+using IisSsl.Sources.Certificates;
+using IisSsl.TestSupport;
+
+namespace IisSsl.Tests.Sources.Certificates;
+
+/// <summary>
+/// Hostile --certs entries (issue 14): only regular files of at most 1 MiB are read; anything else is skipped with a
+/// warning naming the file and why. A FIFO must not hang, a link to /dev/zero must not grow memory.
+/// </summary>
+public sealed class HostileCertificateFileTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [LinuxFact]
+    public void A_fifo_named_like_a_certificate_is_skipped_not_waited_on()
+    {
+        using var certificate = TestCertificate.For("a.example.com").Create();
+        CertificateFiles.WriteDer(certificate, _dir.Combine("real.cer"));
+        MakeFifo(_dir.Combine("x.cer"));
+        var folder = new CertificateFolder([_dir.Path], "UNUSED_PFX_PASSWORD");
+
+        var lookup = Task.Run(() => folder.Find(certificate.Thumbprint, "MY"));
+
+        Assert.True(lookup.Wait(TimeSpan.FromSeconds(30)), "reading the certificate folder hung on a FIFO");
+        Assert.NotNull(lookup.Result);
+        var skipped = Assert.Single(folder.Skipped);
+        Assert.Contains(_dir.Combine("x.cer"), skipped, StringComparison.Ordinal);
+        Assert.Contains("not a regular file (a named pipe (FIFO))", skipped, StringComparison.Ordinal);
+    }
+
+    [LinuxFact]
+    public void A_link_to_dev_zero_is_skipped_without_reading_it()
+    {
+        File.CreateSymbolicLink(_dir.Combine("zero.pem"), "/dev/zero");
+        File.CreateSymbolicLink(_dir.Combine("zero.pfx"), "/dev/zero");
+        var folder = new CertificateFolder([_dir.Path], "UNUSED_PFX_PASSWORD");
+
+        Assert.Null(folder.Find(new string('A', 40), "MY"));
+
+        Assert.Equal(2, folder.Skipped.Count);
+        Assert.All(folder.Skipped, s => Assert.Contains("character device", s, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_over_the_size_cap_is_skipped_and_the_cap_is_named()
+    {
+        File.WriteAllBytes(_dir.Combine("huge.crt"), new byte[CertificateFileReader.MaxBytes + 1]);
+        var folder = new CertificateFolder([_dir.Path], "UNUSED_PFX_PASSWORD");
+
+        Assert.Null(folder.Find(new string('A', 40), "MY"));
+
+        var skipped = Assert.Single(folder.Skipped);
+        Assert.Contains("huge.crt", skipped, StringComparison.Ordinal);
+        Assert.Contains("1 MiB", skipped, StringComparison.Ordinal);
+    }
+
+    [LinuxFact]
+    public void Verify_reports_a_skipped_file_as_a_warning_naming_it()
+    {
+        var sample = RepositoryPaths.Sample("seed-two-sites", "applicationHost.config");
+        var certs = _dir.CreateDirectory("certs");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Path.GetDirectoryName(sample)!, "certs")))
+            File.Copy(file, Path.Combine(certs, Path.GetFileName(file)));
+        MakeFifo(Path.Combine(certs, "x.cer"));
+
+        var report = IisSslEngine.Verify(new VerifyOptions
+        {
+            IisConfigPath = sample,
+            SslCertPath = RepositoryPaths.Sample("seed-two-sites", "sslcert.txt"),
+            CertificateFolders = [certs],
+        });
+
+        var warning = Assert.Single(report.Findings, f => f.Code == FindingCodes.CertificateFileSkipped);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Contains(Path.Combine(certs, "x.cer"), warning.Message, StringComparison.Ordinal);
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
+    }
+}
+
+/// <summary>A fact about Linux special files (FIFOs, devices): skipped elsewhere.</summary>
+internal sealed class LinuxFactAttribute : FactAttribute
+{
+    public LinuxFactAttribute()
+    {
+        if (!OperatingSystem.IsLinux())
+            Skip = "Linux special files";
+    }
+}
