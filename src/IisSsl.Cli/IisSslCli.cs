@@ -16,24 +16,20 @@ public static class IisSslCli
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var console = new CliConsole(output, error);
-        var root = new RootCommand("Verify, plan, apply and probe IIS HTTPS host-header bindings and their certificates.")
+        var root = CreateRoot(new CliConsole(output, error));
+        ParseResult parsed;
+        try
         {
-            VerifyCommand.Create(console),
-            EnsureCommands.CreatePlan(console),
-            EnsureCommands.CreateApply(console),
-            ProbeCommand.Create(console),
-            SnapshotCommand.Create(console),
-        };
-
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
-        {
-            foreach (var parseError in parsed.Errors)
-                error.WriteLine($"iis-ssl: {parseError.Message}");
-            error.WriteLine("Run 'iis-ssl --help' for usage.");
-            return BadInput;
+            parsed = root.Parse(args);
         }
+        catch (InvalidOperationException ex)
+        {
+            // A validator that reads an option the parser could not convert: still a usage error, never a crash.
+            return UsageError(error, [ex.Message]);
+        }
+
+        if (parsed.Errors.Count > 0)
+            return UsageError(error, parsed.Errors.Select(e => e.Message));
 
         try
         {
@@ -50,5 +46,53 @@ public static class IisSslCli
             error.WriteLine("This is a bug in iis-ssl, not in your input; please report it with the command line you ran.");
             return InternalError;
         }
+    }
+
+    internal static RootCommand CreateRoot(CliConsole console)
+    {
+        var root = new RootCommand("Verify, plan, apply and probe IIS HTTPS host-header bindings and their certificates.")
+        {
+            VerifyCommand.Create(console),
+            EnsureCommands.CreatePlan(console),
+            EnsureCommands.CreateApply(console),
+            ProbeCommand.Create(console),
+            SnapshotCommand.Create(console),
+        };
+        foreach (var command in root.Subcommands)
+            RefuseOptionNamesAsValues(command);
+        return root;
+    }
+
+    /// <summary>True when an option was given without its value, or with another option's name as its value.</summary>
+    internal static bool HasMissingOptionValue(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = result.Command.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        return result.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(o =>
+            !o.Implicit && o.Option.Arity.MinimumNumberOfValues > 0 && (o.Tokens.Count == 0 || o.Tokens.Any(t => names.Contains(t.Value))));
+    }
+
+    /// <summary>
+    /// <c>apply --backup-dir --dry-run</c> would otherwise take "--dry-run" as the folder and apply for real: an
+    /// option's value that is another option's name means the value was forgotten.
+    /// </summary>
+    private static void RefuseOptionNamesAsValues(Command command)
+    {
+        var names = command.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var option in command.Options.Where(o => o.Arity.MaximumNumberOfValues > 0))
+        {
+            option.Validators.Add(result =>
+            {
+                foreach (var token in result.Tokens.Where(t => names.Contains(t.Value)))
+                    result.AddError($"{option.Name} needs a value, but the next word is the option '{token.Value}'.");
+            });
+        }
+    }
+
+    private static int UsageError(TextWriter error, IEnumerable<string> messages)
+    {
+        foreach (var message in messages)
+            error.WriteLine($"iis-ssl: {message}");
+        error.WriteLine("Run 'iis-ssl --help' for usage.");
+        return BadInput;
     }
 }

@@ -29,8 +29,11 @@ internal static class ProbeCommand
 
         command.Validators.Add(result =>
         {
-            var hasTargets = result.GetValue(targets) is { Length: > 0 };
-            var hasConfig = result.GetValue(config) is not null;
+            // Given at all (a missing value is the parser's own error); GetValue would throw on an unconvertible one.
+            var hasTargets = result.GetResult(targets) is not null;
+            var hasConfig = result.GetResult(config) is not null;
+            if (IisSslCli.HasMissingOptionValue(result))
+                return; // the option whose value is missing is named by its own error; "needs --target" would only confuse
             if (!hasTargets && !hasConfig)
                 result.AddError("probe needs --target IP:PORT (with --host NAME) or --config FILE.");
         });

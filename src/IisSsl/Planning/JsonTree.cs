@@ -64,8 +64,8 @@ internal abstract record JsonTree(int Line)
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = reader.GetString()!;
                     var nameLine = LineOf(lineStarts, reader.TokenStartIndex);
+                    var name = StringValue(ref reader, file, nameLine);
                     if (!seen.Add(name))
                         throw new InvalidInputException($"the property \"{name}\" appears twice in one object", file, nameLine);
                     reader.Read();
@@ -79,9 +79,22 @@ internal abstract record JsonTree(int Line)
                     items.Add(ReadValue(ref reader, lineStarts, file));
                 return new Array(line, items);
             case JsonTokenType.String:
-                return new String(line, reader.GetString()!);
+                return new String(line, StringValue(ref reader, file, line));
             default:
                 return new Literal(line, reader.TokenType, Encoding.UTF8.GetString(reader.ValueSpan));
+        }
+    }
+
+    /// <summary>The string token's text; invalid UTF-8 or a lone surrogate escape (<c>"\ud800"</c>) is bad input, not a crash.</summary>
+    private static string StringValue(ref Utf8JsonReader reader, string file, int line)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidInputException($"a string is not valid UTF-8 or holds a lone surrogate escape: {FirstSentence(e.Message)}", file, line, e);
         }
     }
 

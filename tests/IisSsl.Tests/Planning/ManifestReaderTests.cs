@@ -119,4 +119,25 @@ public sealed class ManifestReaderTests : IDisposable
         Assert.Contains("exactly one of", Rejects("""{ "certificates": { "c": { "centralCertificateStore": true, "file": "a.pfx" } }, "sites": [] }""").Message, StringComparison.Ordinal);
         Assert.Contains("no \"store\"", Rejects("""{ "certificates": { "c": { "centralCertificateStore": true, "store": "My" } }, "sites": [] }""").Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_manifest_with_invalid_utf8_in_a_string_is_bad_input_naming_its_line()
+    {
+        var path = _temp.Combine("manifest.json");
+        File.WriteAllBytes(path, [.. "{\n  \"sites\": [ { \"name\": \""u8, 0xC3, 0x28, .. "\" } ]\n}"u8]);
+
+        var error = Assert.Throws<InvalidInputException>(() => ManifestReader.Read(path));
+
+        Assert.Equal(2, error.Line);
+    }
+
+    [Theory]
+    [InlineData("{ \"sites\": [ { \"name\": \"\\ud800\" } ] }")]
+    [InlineData("{ \"\\udc00\": 1, \"sites\": [] }")]
+    public void A_manifest_with_a_lone_surrogate_escape_is_bad_input(string json)
+    {
+        var error = Rejects(json);
+
+        Assert.Contains("lone surrogate", error.Message, StringComparison.Ordinal);
+    }
 }

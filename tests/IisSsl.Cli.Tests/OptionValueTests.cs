@@ -1,0 +1,55 @@
+using System.CommandLine;
+using IisSsl.Cli;
+
+namespace IisSsl.Cli.Tests;
+
+/// <summary>
+/// Every option that takes a value, given none (at the end, or followed by another option), is a usage error: exit 2
+/// with a line naming the option, never an unhandled exception (issue 14: <c>probe --config</c> crashed with 134).
+/// </summary>
+public sealed class OptionValueTests
+{
+    public static TheoryData<string, string> OptionsWithValues()
+    {
+        var data = new TheoryData<string, string>();
+        using var quiet = new StringWriter();
+        foreach (var command in IisSslCli.CreateRoot(new CliConsole(quiet, quiet)).Subcommands)
+        {
+            foreach (var option in command.Options.Where(o => o.Arity.MinimumNumberOfValues > 0))
+                data.Add(command.Name, option.Name);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(OptionsWithValues))]
+    public void An_option_without_its_value_is_a_usage_error_naming_it(string command, string option)
+    {
+        foreach (var args in new[] { new[] { command, option }, [command, option, "--format", "text"] })
+        {
+            var result = Cli.Run(args);
+
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains(option, result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("Unhandled", result.Error, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void An_option_name_is_never_taken_as_another_options_value()
+    {
+        // Taken as the folder, "--dry-run" would turn a dry run into a real apply.
+        var result = Cli.Run("apply", "--manifest", "m.json", "--backup-dir", "--dry-run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--backup-dir needs a value, but the next word is the option '--dry-run'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_command_has_options_with_values_to_check()
+    {
+        Assert.True(OptionsWithValues().Count >= 20);
+    }
+}
