@@ -9,14 +9,16 @@ namespace IisSsl.Cli.Tests;
 /// </summary>
 public sealed class OptionValueTests
 {
-    public static TheoryData<string, string> OptionsWithValues()
+    /// <summary>Each command's options that take a value, with another of its options to follow one.</summary>
+    public static TheoryData<string, string, string> OptionsWithValues()
     {
-        var data = new TheoryData<string, string>();
+        var data = new TheoryData<string, string, string>();
         using var quiet = new StringWriter();
         foreach (var command in IisSslCli.CreateRoot(new CliConsole(quiet, quiet)).Subcommands)
         {
-            foreach (var option in command.Options.Where(o => o.Arity.MinimumNumberOfValues > 0))
-                data.Add(command.Name, option.Name);
+            var withValues = command.Options.Where(o => o.Arity.MinimumNumberOfValues > 0).ToList();
+            for (var i = 0; i < withValues.Count; i++)
+                data.Add(command.Name, withValues[i].Name, withValues[(i + 1) % withValues.Count].Name);
         }
 
         return data;
@@ -24,9 +26,9 @@ public sealed class OptionValueTests
 
     [Theory]
     [MemberData(nameof(OptionsWithValues))]
-    public void An_option_without_its_value_is_a_usage_error_naming_it(string command, string option)
+    public void An_option_without_its_value_is_a_usage_error_naming_it(string command, string option, string next)
     {
-        foreach (var args in new[] { new[] { command, option }, [command, option, "--format", "text"] })
+        foreach (var args in new[] { new[] { command, option }, [command, option, next, "x"] })
         {
             var result = Cli.Run(args);
 
