@@ -12,7 +12,8 @@ internal static class ReportOutput
 {
     public static void Write(VerificationReport report, ReportFormat format, string? outputPath, CliConsole console)
     {
-        Write((f, writer) => ReportRenderer.Render(report, f, writer), format, outputPath, console);
+        Write((f, writer) => ReportRenderer.Render(report, f, writer, ReferenceEquals(writer, console.Out) ? TerminalWidth.OfStandardOutput() : TextReportRenderer.DefaultWidth),
+            format, outputPath, console);
         if (outputPath is not null || format == ReportFormat.Text)
             CiAnnotations.Write(report, console.Out, Environment.GetEnvironmentVariable);
     }

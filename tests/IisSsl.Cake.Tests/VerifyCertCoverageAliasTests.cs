@@ -83,6 +83,7 @@ public sealed class VerifyCertCoverageAliasTests
             s.Output = output;
         });
 
+        ReportSchema.Validate(File.ReadAllText(output));
         using var json = JsonDocument.Parse(File.ReadAllText(output));
         Assert.False(json.RootElement.GetProperty("passed").GetBoolean());
     }

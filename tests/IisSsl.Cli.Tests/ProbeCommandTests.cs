@@ -37,6 +37,7 @@ public sealed class ProbeCommandTests
         var result = Cli.Run("probe", "--target", server.Target, "--host", "a.test", "--host", "b.test", "--ca-bundle", bundle, "--format", "json");
 
         Assert.Equal(1, result.ExitCode);
+        ReportSchema.Validate(result.Out);
         using var json = JsonDocument.Parse(result.Out);
         Assert.Contains(json.RootElement.GetProperty("findings").EnumerateArray(), f =>
             f.GetProperty("code").GetString() == "HostNotCovered" && f.GetProperty("hostname").GetString() == "b.test");

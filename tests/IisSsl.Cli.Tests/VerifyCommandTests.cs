@@ -33,9 +33,15 @@ public sealed class VerifyCommandTests
     {
         var result = Cli.Run(SampleArgs.Verify("seed-two-sites", "--format", "json"));
 
+        ReportSchema.Validate(result.Out);
         using var json = JsonDocument.Parse(result.Out);
         var root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
         Assert.False(root.GetProperty("passed").GetBoolean());
+        var read = root.GetProperty("summary").GetProperty("read");
+        Assert.Equal(3, read.GetProperty("sites").GetInt32()); // Default Web Site (http only) and the two https sites
+        Assert.Equal(2, read.GetProperty("httpsBindings").GetInt32());
+        Assert.Equal(2, root.GetProperty("summary").GetProperty("checked").GetProperty("httpsBindings").GetInt32());
         Assert.Equal(JsonValueKind.Array, root.GetProperty("endpoints").ValueKind);
         var finding = root.GetProperty("findings").EnumerateArray()
             .Single(f => f.GetProperty("code").GetString() == "HostNotCovered");

@@ -73,7 +73,7 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
     {
         if (!_summaries.TryGetValue(certificate, out var summary))
         {
-            summary = new CertificateSummary(certificate.Thumbprint, certificate.Subject, certificate.DnsNames, certificate.NotAfter, certificate.Source);
+            summary = CertificateSummary.Of(certificate, certificate.Source, [.. ProblemsOf(certificate).Select(p => p.Code)]);
             _summaries[certificate] = summary;
         }
 

@@ -22,7 +22,7 @@ public static class CoverageAnalyzer
         var findings = new List<Finding>();
         foreach (var skipped in state.SkippedFiles ?? [])
             findings.Add(new Finding(FindingCodes.CertificateFileSkipped, Severity.Warning, skipped));
-        var httpsEndpoints = WalkBindings(state.Configuration, findings);
+        var httpsEndpoints = WalkBindings(state.Configuration, findings, out var httpsBindings);
         var resolver = CertificateResolver.For(state);
         var endpoints = new List<EndpointReport>(httpsEndpoints.Count);
         foreach (var evaluated in EndpointEvaluation.All(httpsEndpoints, resolver, options, parallelFromBindings))
@@ -32,16 +32,26 @@ public static class CoverageAnalyzer
         }
 
         var distinct = findings.Distinct().ToList();
-        return new VerificationReport(endpoints, FindingOrder.Sort(distinct));
+        return new VerificationReport(endpoints, FindingOrder.Sort(distinct), Scope(state, httpsBindings, httpsEndpoints));
     }
+
+    /// <summary>What was read, and how many https bindings were checked (those with an endpoint HTTP.SYS could serve).</summary>
+    private static ReportScope Scope(ServerState state, int httpsBindings, List<EndpointBindings> checkedEndpoints) =>
+        ReportScope.Verify(
+            state.Configuration.Sites.Count,
+            httpsBindings,
+            state.HttpSys.Bindings.Count,
+            state.CertificatesByThumbprint.Count,
+            checkedEndpoints.Sum(e => e.Bindings.Count));
 
     /// <summary>
     /// One walk over every binding (the model is large, and each pass over it costs its cache misses): raises the
     /// invalid binding and duplicate http binding findings, and returns the https bindings grouped by IIS endpoint in
     /// report order (port, then address). Each endpoint sorts its own bindings when it is evaluated.
     /// </summary>
-    private static List<EndpointBindings> WalkBindings(IisConfiguration configuration, List<Finding> findings)
+    private static List<EndpointBindings> WalkBindings(IisConfiguration configuration, List<Finding> findings, out int httpsBindings)
     {
+        httpsBindings = 0;
         var duplicates = new DuplicateBindingRule();
         var byEndpoint = new Dictionary<Endpoint, EndpointBindings>();
         EndpointBindings? previous = null;
@@ -54,6 +64,8 @@ public static class CoverageAnalyzer
                 var https = binding.IsHttps;
                 if (!https && !binding.IsHttp)
                     continue;
+                if (https)
+                    httpsBindings++;
                 if (binding.Problem is not null)
                 {
                     InvalidBindingRule.Apply(site, binding, findings);

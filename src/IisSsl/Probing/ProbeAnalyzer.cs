@@ -31,8 +31,18 @@ internal static class ProbeAnalyzer
 
         if (plan.Endpoints.Count > 1)
             findings.AddRange(Inconsistencies(plan, results));
-        return new VerificationReport(endpoints, findings);
+        return new VerificationReport(endpoints, findings, Scope(plan, results, certificates.Count));
     }
+
+    /// <summary>What the probe read (targets, handshakes, the certificates presented) and the host names it checked.</summary>
+    private static ReportScope Scope(ProbePlan plan, IReadOnlyList<HandshakeResult> results, int certificates) => new(
+        [
+            new("targets", plan.Endpoints.Count, "target", "targets"),
+            new("handshakes", results.Count, "handshake", "handshakes"),
+            new("certificates", certificates, "certificate presented", "certificates presented"),
+        ],
+        [new("hostNames", plan.Endpoints.Sum(e => e.Hosts.Count), "host name", "host names")],
+        plan.Endpoints.Count == 0 ? "No target to probe: there was nothing to check." : null);
 
     /// <summary>Farm nodes that present different certificates for the same name (or without SNI).</summary>
     private static IEnumerable<Finding> Inconsistencies(ProbePlan plan, IReadOnlyList<HandshakeResult> results)
@@ -111,7 +121,7 @@ internal static class ProbeAnalyzer
             var covered = CertificateNameMatcher.Covers(certificate, host.Name);
             if (!covered)
             {
-                var names = certificate.DnsNames.Count == 0 ? "no DNS names" : "only " + string.Join(", ", certificate.DnsNames);
+                var names = certificate.DnsNames.Count == 0 ? "no DNS names" : "only " + Describe.Names(certificate.DnsNames);
                 findings.Add(new Finding(
                     FindingCodes.HostNotCovered,
                     Severity.Error,
@@ -215,7 +225,8 @@ internal static class ProbeAnalyzer
         {
             var info = Info(result);
             var cipher = result.Cipher is { } suite ? ", " + suite : string.Empty;
-            return new CertificateSummary(info.Thumbprint, info.Subject, info.DnsNames, info.NotAfter, $"presented by {_target} ({Protocol(result.Protocol)}{cipher})");
+            var problems = PresentedCertificateChecks.Check(info, result.TrustProblem, _target, null, string.Empty, options).Select(f => f.Code).Distinct(StringComparer.Ordinal);
+            return CertificateSummary.Of(info, $"presented by {_target} ({Protocol(result.Protocol)}{cipher})", [.. problems]);
         }
 
         private static string? SiteOf(ProbeHost host) => host.Site.Length == 0 ? null : host.Site;

@@ -7,9 +7,13 @@ namespace IisSsl.Reporting;
 /// Writes findings as CI annotations so they show on the run and the pull request: GitHub Actions workflow commands
 /// when <c>GITHUB_ACTIONS=true</c>, Azure Pipelines logging commands when <c>TF_BUILD=True</c>, nothing elsewhere.
 /// Each value is escaped by the platform's own rules, so a hostile name cannot end the command or start another.
+/// One annotation per finding (messages are bounded) plus what was read and checked: a notice on GitHub, and on Azure
+/// a warning only when nothing could be checked.
 /// </summary>
 public static class CiAnnotations
 {
+    private const string ScopeTitle = "iis-ssl: read and checked";
+
     public static void Write(VerificationReport report, TextWriter output, Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -19,11 +23,17 @@ public static class CiAnnotations
         {
             foreach (var finding in report.Findings)
                 output.WriteLine(GitHub(finding));
+            if (report.Scope is { } scope)
+                output.WriteLine($"::notice title={GitHubProperty(ScopeTitle)}::{GitHubData(scope.Sentence())}");
         }
         else if (string.Equals(environment("TF_BUILD"), "true", StringComparison.OrdinalIgnoreCase))
         {
             foreach (var finding in report.Findings.Where(f => f.Severity != Severity.Info))
                 output.WriteLine(Azure(finding));
+
+            // Azure has no notice level: only a run that checked nothing is worth a (non-failing) warning there.
+            if (report.Scope is { Note: not null } scope)
+                output.WriteLine($"##vso[task.logissue type=warning]{AzureData(scope.Sentence())}");
         }
     }
 

@@ -8,7 +8,9 @@ namespace IisSsl.Reporting;
 /// JUnit XML for CI test tabs (GitHub, Azure Pipelines, GitLab): one test suite per endpoint, one test case per
 /// (endpoint, site, host name) row, catch-all rows included, failing when the row has an error finding; warnings
 /// go to the test case's system-out. Findings not tied to a row (e.g. SniWithoutFallback) become test cases of
-/// their own, in their endpoint's suite or in a general one.
+/// their own, in their endpoint's suite or in a general one, which also holds a passing "read and checked" case
+/// saying what the report read and checked. Messages are bounded (a certificate's names are never all listed), so
+/// the file grows with hosts only.
 /// </summary>
 public static class JunitReportRenderer
 {
@@ -30,6 +32,16 @@ public static class JunitReportRenderer
 
         var suites = new List<Suite>();
         var suiteByEndpoint = new Dictionary<string, Suite>(StringComparer.Ordinal);
+        if (report.Scope is not null)
+        {
+            // What was read and checked shows in the test tab as a passing case of its own, so a green run that
+            // checked nothing says so where people look.
+            var general = new Suite(GeneralSuite);
+            general.Cases.Add(new Case("read and checked", ReportText.Scope(report), []));
+            suites.Add(general);
+            suiteByEndpoint[GeneralSuite] = general;
+        }
+
         foreach (var endpoint in report.Endpoints)
         {
             var suite = new Suite(endpoint.Endpoint);

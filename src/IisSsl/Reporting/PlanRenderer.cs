@@ -97,6 +97,8 @@ public static class PlanRenderer
         var which = result.Outcome == EnsureOutcome.Applied ? "Verification after apply" : result.Outcome == EnsureOutcome.RolledBack ? "Verification" : "Predicted verification";
         var verification = result.Verification;
         output.WriteLine($"{which}: {(verification.Passed ? "passes" : "FAILS")} ({verification.ErrorCount} error(s), {verification.WarningCount} warning(s))");
+        if (verification.Scope is { } scope)
+            output.WriteLine("  " + scope.Sentence());
         foreach (var finding in verification.Findings.Where(f => f.Severity != Severity.Info))
             output.WriteLine($"  {finding.Severity.ToString().ToLowerInvariant()} {finding.Code}: {finding.Message}");
         foreach (var message in result.Messages)
@@ -159,6 +161,13 @@ public static class PlanRenderer
     {
         json.WriteStartObject(name);
         json.WriteBoolean("passed", report.Passed);
+        if (report.Scope is { } scope)
+        {
+            WriteCounts(json, "read", scope.Read);
+            WriteCounts(json, "checked", scope.Checked);
+            json.WriteString("note", scope.Note);
+        }
+
         json.WriteStartArray("findings");
         foreach (var finding in report.Findings)
         {
@@ -173,6 +182,14 @@ public static class PlanRenderer
         }
 
         json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<ScopeCount> counts)
+    {
+        json.WriteStartObject(name);
+        foreach (var count in counts)
+            json.WriteNumber(count.Name, count.Count);
         json.WriteEndObject();
     }
 

@@ -35,8 +35,14 @@ internal static class ReportText
         _ => "any name",
     };
 
+    /// <summary>How many of a certificate's names a line of a human report lists before "and N more".</summary>
+    public const int MaxListedNames = 10;
+
     public static string Summary(VerificationReport report) =>
         $"{(report.Passed ? "PASSED" : "FAILED")}: {Count(report.ErrorCount, "error")}, {Count(report.WarningCount, "warning")}";
+
+    /// <summary>What was read and checked, one sentence (empty for a report that does not say).</summary>
+    public static string Scope(VerificationReport report) => report.Scope?.Sentence() ?? string.Empty;
 
     public static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 

@@ -8,7 +8,8 @@ namespace IisSsl.Reporting;
 
 /// <summary>
 /// A minimal valid SARIF 2.1.0 log: one run, the tool driver with one rule per finding code present, and one result
-/// per finding (level, message, the configuration line when known, and the site/endpoint/host as a logical location).
+/// per finding (level, message, the configuration line when known, and the site/endpoint/host as a logical location),
+/// and what was read and checked (an invocation note and the run's properties).
 /// </summary>
 public static class SarifReportRenderer
 {
@@ -69,12 +70,49 @@ public static class SarifReportRenderer
             foreach (var finding in report.Findings)
                 WriteResult(json, finding, ruleIndex[finding.Code]);
             json.WriteEndArray();
+            if (report.Scope is { } scope)
+                WriteScope(json, scope);
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
         }
 
         output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>
+    /// What was read and checked: as a note of the invocation (where SARIF viewers show tool messages) and as counts in
+    /// the run's property bag for scripts.
+    /// </summary>
+    private static void WriteScope(Utf8JsonWriter json, ReportScope scope)
+    {
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", true);
+        json.WriteStartArray("toolExecutionNotifications");
+        json.WriteStartObject();
+        json.WriteString("level", "note");
+        json.WriteStartObject("message");
+        json.WriteString("text", scope.Sentence());
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteStartObject("properties");
+        WriteCounts(json, "read", scope.Read);
+        WriteCounts(json, "checked", scope.Checked);
+        if (scope.Note is not null)
+            json.WriteString("note", scope.Note);
+        json.WriteEndObject();
+    }
+
+    private static void WriteCounts(Utf8JsonWriter json, string name, IReadOnlyList<ScopeCount> counts)
+    {
+        json.WriteStartObject(name);
+        foreach (var count in counts)
+            json.WriteNumber(count.Name, count.Count);
+        json.WriteEndObject();
     }
 
     private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex)

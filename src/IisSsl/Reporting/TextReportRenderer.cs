@@ -1,23 +1,35 @@
-using IisSsl.Analysis;
+using System.Text;
 
 namespace IisSsl.Reporting;
 
 /// <summary>
 /// The default, human report: per endpoint the certificate served without SNI, a table of host rows, then the
-/// findings and one PASSED/FAILED line. Plain text (no colour), so it reads the same in a console and in a CI log.
+/// findings, what was read and checked, and one PASSED/FAILED line. Plain text (no colour), so it reads the same in
+/// a console and in a CI log; every line fits the width (the terminal's, or <see cref="TextWrapper.DefaultWidth"/>),
+/// broken at word boundaries. A certificate's names are listed a few at a time, never all of them.
 /// </summary>
 public static class TextReportRenderer
 {
     private const string Gap = "  ";
+    private const int RowHangingIndent = 4;
+    private const int MessageIndent = 10;
     private static readonly string[] Columns = ["SITE", "HOST", "SNI", "SERVED BY", "STATUS"];
     private static readonly string Spaces = new(' ', 64);
 
-    public static void Render(VerificationReport report, TextWriter output)
+    /// <summary>The width lines are wrapped at when standard output is not a terminal (a CI log, a file).</summary>
+    public const int DefaultWidth = TextWrapper.DefaultWidth;
+
+    public static void Render(VerificationReport report, TextWriter output) => Render(report, output, DefaultWidth);
+
+    /// <summary>Writes the report with lines wrapped at <paramref name="width"/>: the terminal's when standard output is one.</summary>
+    public static void Render(VerificationReport report, TextWriter output, int width)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
+        var wrapper = new TextWrapper(width);
+        var line = new StringBuilder(256);
         foreach (var endpoint in report.Endpoints)
-            WriteEndpoint(endpoint, output);
+            WriteEndpoint(endpoint, output, wrapper, line);
 
         if (report.Findings.Count > 0)
         {
@@ -25,35 +37,55 @@ public static class TextReportRenderer
             foreach (var finding in report.Findings)
             {
                 var subject = string.Join(" ", new[] { finding.Site is null ? null : $"[{finding.Site}]", finding.Endpoint, finding.HostName }.OfType<string>());
-                output.WriteLine($"  {ReportText.Severity(finding.Severity),-7} {finding.Code} {ReportText.OneLine(subject)}");
-                output.WriteLine($"          {ReportText.OneLine(finding.Message)}");
+                wrapper.WriteLine(output, $"  {ReportText.Severity(finding.Severity),-7} {finding.Code} {ReportText.OneLine(subject)}", MessageIndent - 2);
+                wrapper.WriteLine(output, new string(' ', MessageIndent) + ReportText.OneLine(finding.Message), 0);
             }
 
             output.WriteLine();
         }
 
+        if (report.Scope is not null)
+            wrapper.WriteLine(output, ReportText.Scope(report), 2);
         output.WriteLine(ReportText.Summary(report));
     }
 
-    private static void WriteEndpoint(EndpointReport endpoint, TextWriter output)
+    private static void WriteEndpoint(EndpointReport endpoint, TextWriter output, TextWrapper wrapper, StringBuilder line)
     {
-        output.WriteLine($"Endpoint {ReportText.OneLine(endpoint.Endpoint)}");
-        output.WriteLine($"  Without SNI: {DefaultCertificate(endpoint)}");
+        wrapper.WriteLine(output, $"Endpoint {ReportText.OneLine(endpoint.Endpoint)}", 2);
+        wrapper.WriteLine(output, $"  Without SNI: {DefaultCertificate(endpoint)}", RowHangingIndent);
         var table = new HostTable(endpoint.Hosts);
-        WritePaddedCells(output, table.Widths, Columns[0], Columns[1], Columns[2], Columns[3]);
-        output.WriteLine(Columns[4]);
+        line.Clear();
+        AppendPaddedCells(line, table.Widths, Columns[0], Columns[1], Columns[2], Columns[3]);
+        WriteRow(output, wrapper, line.Append(Columns[4]));
         var certificates = new CertificateCells();
         for (var row = 0; row < endpoint.Hosts.Count; row++)
         {
             var host = endpoint.Hosts[row];
-            WritePaddedCells(output, table.Widths, table.Site(row), table.Host(row), Sni(host), table.ServedBy(row));
-            output.Write(ReportText.StatusLabel(host.Status));
-            if (host.Certificate is { } certificate)
-                output.Write(certificates.Of(certificate));
-            output.WriteLine();
+            line.Clear();
+            AppendPaddedCells(line, table.Widths, table.Site(row), table.Host(row), Sni(host), table.ServedBy(row));
+            line.Append(ReportText.StatusLabel(host.Status));
+            var certificate = host.Certificate is { } served ? certificates.Of(served) : string.Empty;
+            if (line.Length + certificate.Length <= wrapper.Width)
+            {
+                WriteRow(output, wrapper, line.Append(certificate));
+                continue;
+            }
+
+            // Too wide: the certificate goes on a line of its own under the row, so a cell is not cut in two.
+            WriteRow(output, wrapper, line);
+            if (certificate.Length > 0)
+                wrapper.WriteLine(output, new string(' ', 2 + RowHangingIndent) + certificate.TrimStart(), RowHangingIndent);
         }
 
         output.WriteLine();
+    }
+
+    private static void WriteRow(TextWriter output, TextWrapper wrapper, StringBuilder line)
+    {
+        if (line.Length <= wrapper.Width)
+            output.WriteLine(line);
+        else
+            wrapper.WriteLine(output, line.ToString(), RowHangingIndent);
     }
 
     private static string Sni(HostReport host) => host.Sni ? "yes" : "no";
@@ -62,20 +94,20 @@ public static class TextReportRenderer
     /// The row's indent and its padded cells, each followed by the two-space gap. STATUS, written after them, is
     /// never padded and never ends in white space, so rows need no trimming.
     /// </summary>
-    private static void WritePaddedCells(TextWriter output, int[] widths, string site, string host, string sni, string servedBy)
+    private static void AppendPaddedCells(StringBuilder line, int[] widths, string site, string host, string sni, string servedBy)
     {
-        output.Write("  ");
-        WritePadded(output, site, widths[0]);
-        WritePadded(output, host, widths[1]);
-        WritePadded(output, sni, widths[2]);
-        WritePadded(output, servedBy, widths[3]);
+        line.Append("  ");
+        AppendPadded(line, site, widths[0]);
+        AppendPadded(line, host, widths[1]);
+        AppendPadded(line, sni, widths[2]);
+        AppendPadded(line, servedBy, widths[3]);
     }
 
-    private static void WritePadded(TextWriter output, string cell, int width)
+    private static void AppendPadded(StringBuilder line, string cell, int width)
     {
-        output.Write(cell);
+        line.Append(cell);
         for (var spaces = width - cell.Length + Gap.Length; spaces > 0; spaces -= Spaces.Length)
-            output.Write(Spaces.AsSpan(0, Math.Min(spaces, Spaces.Length)));
+            line.Append(Spaces.AsSpan(0, Math.Min(spaces, Spaces.Length)));
     }
 
     /// <summary>An endpoint's host rows as printable cells, each made safe once, and the widths of the padded columns.</summary>
@@ -124,7 +156,7 @@ public static class TextReportRenderer
     {
         (null, _) => "no ipport record (clients without SNI fail the handshake)",
         (var record, null) => $"{ReportText.OneLine(record)} -> certificate not found",
-        (var record, var c) => $"{ReportText.OneLine(record)} -> {ReportText.OneLine(c.Subject)} [{ReportText.OneLine(string.Join(", ", c.DnsNames))}] "
+        (var record, var c) => $"{ReportText.OneLine(record)} -> {ReportText.OneLine(c.Subject)} [{ReportText.OneLine(c.NamesList())}] "
             + $"expires {ReportText.Date(c.NotAfter)}, thumbprint {ReportText.ShortThumbprint(c.Thumbprint)}",
     };
 }

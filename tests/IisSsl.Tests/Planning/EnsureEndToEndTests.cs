@@ -155,6 +155,8 @@ public sealed class EnsureEndToEndTests : IDisposable
         Assert.Equal(["addRecord", "addBinding", "addBinding"], root.GetProperty("changes").EnumerateArray().Select(c => c.GetProperty("kind").GetString()));
         Assert.All(root.GetProperty("changes").EnumerateArray(), c => Assert.False(string.IsNullOrEmpty(c.GetProperty("command").GetString())));
         Assert.True(root.GetProperty("predicted").GetProperty("passed").GetBoolean());
+        Assert.Equal(2, root.GetProperty("predicted").GetProperty("checked").GetProperty("httpsBindings").GetInt32());
+        Assert.Equal(0, root.GetProperty("before").GetProperty("checked").GetProperty("httpsBindings").GetInt32());
     }
 
     [Fact]

@@ -11,7 +11,8 @@ public sealed class JsonReportTests
         using var json = JsonDocument.Parse(SampleReports.Render(SampleReports.Seed(), ReportFormat.Json));
         var root = json.RootElement;
 
-        Assert.Equal(["passed", "endpoints", "findings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["schemaVersion", "passed", "summary", "certificates", "endpoints", "findings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(2, root.GetProperty("schemaVersion").GetInt32());
         Assert.False(root.GetProperty("passed").GetBoolean());
         var finding = root.GetProperty("findings")[0];
         Assert.Equal(["code", "severity", "site", "endpoint", "hostname", "message"], finding.EnumerateObject().Select(p => p.Name));
@@ -20,6 +21,32 @@ public sealed class JsonReportTests
         Assert.Equal("MySite V2", finding.GetProperty("site").GetString());
         Assert.Equal("*:443", finding.GetProperty("endpoint").GetString());
         Assert.Equal("sitev2.mysite.com", finding.GetProperty("hostname").GetString());
+    }
+
+    [Fact]
+    public void The_summary_counts_findings_and_says_what_was_read_and_checked()
+    {
+        var report = SampleReports.Seed() with { Scope = ReportScope.Verify(2, 2, 1, 1, 2) };
+
+        using var json = JsonDocument.Parse(SampleReports.Render(report, ReportFormat.Json));
+
+        var summary = json.RootElement.GetProperty("summary");
+        Assert.Equal(1, summary.GetProperty("errors").GetInt32());
+        Assert.Equal(1, summary.GetProperty("warnings").GetInt32());
+        Assert.Equal(
+            [("sites", 2), ("httpsBindings", 2), ("httpSysRecords", 1), ("certificates", 1)],
+            summary.GetProperty("read").EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())));
+        Assert.Equal(2, summary.GetProperty("checked").GetProperty("httpsBindings").GetInt32());
+        Assert.Equal(JsonValueKind.Null, summary.GetProperty("note").ValueKind);
+    }
+
+    [Fact]
+    public void A_report_built_without_a_scope_says_nothing_rather_than_zero()
+    {
+        using var json = JsonDocument.Parse(SampleReports.Render(SampleReports.Seed(), ReportFormat.Json));
+
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("summary").GetProperty("read").ValueKind);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("summary").GetProperty("checked").ValueKind);
     }
 
     [Fact]
@@ -34,21 +61,66 @@ public sealed class JsonReportTests
     }
 
     [Fact]
-    public void Endpoints_carry_the_default_certificate_and_the_host_rows()
+    public void Endpoints_and_rows_name_their_certificate_by_thumbprint()
     {
         using var json = JsonDocument.Parse(SampleReports.Render(SampleReports.Seed(), ReportFormat.Json));
         var endpoint = json.RootElement.GetProperty("endpoints")[0];
 
         Assert.Equal("*:443", endpoint.GetProperty("endpoint").GetString());
         Assert.Equal("ipport=0.0.0.0:443", endpoint.GetProperty("defaultRecord").GetString());
-        var certificate = endpoint.GetProperty("defaultCertificate");
-        Assert.Equal(SampleReports.SiteV1Certificate.Thumbprint, certificate.GetProperty("thumbprint").GetString());
-        Assert.Equal("sitev1.mysite.com", certificate.GetProperty("dnsNames")[0].GetString());
-        Assert.Equal(SampleReports.SiteV1Certificate.NotAfter, certificate.GetProperty("notAfter").GetDateTimeOffset());
+        Assert.Equal(SampleReports.SiteV1Certificate.Thumbprint, endpoint.GetProperty("defaultCertificate").GetString());
         var host = endpoint.GetProperty("hosts")[1];
         Assert.Equal(["site", "hostname", "sni", "servedBy", "certificate", "status"], host.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(SampleReports.SiteV1Certificate.Thumbprint, host.GetProperty("certificate").GetString());
         Assert.Equal("notCovered", host.GetProperty("status").GetString());
         Assert.False(host.GetProperty("sni").GetBoolean());
+    }
+
+    [Fact]
+    public void The_certificates_object_keeps_every_v1_certificate_field_keyed_by_thumbprint()
+    {
+        using var json = JsonDocument.Parse(SampleReports.Render(SampleReports.Seed(), ReportFormat.Json));
+
+        var certificate = json.RootElement.GetProperty("certificates").GetProperty(SampleReports.SiteV1Certificate.Thumbprint);
+        Assert.Equal(SampleReports.SiteV1Certificate.Thumbprint, certificate.GetProperty("thumbprint").GetString());
+        Assert.Equal("CN=sitev1.mysite.com", certificate.GetProperty("subject").GetString());
+        Assert.Equal(["sitev1.mysite.com"], certificate.GetProperty("dnsNames").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(SampleReports.SiteV1Certificate.NotAfter, certificate.GetProperty("notAfter").GetDateTimeOffset());
+        Assert.Equal("certs/sitev1.cer", certificate.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public void A_certificate_serving_many_rows_is_written_once()
+    {
+        var certificate = SampleReports.SiteV1Certificate with { DnsNames = [.. Enumerable.Range(0, 700).Select(i => $"name{i}.example")] };
+        var hosts = Enumerable.Range(0, 50).Select(i => new HostReport($"site{i}", $"name{i}.example", false, "ipport=0.0.0.0:443", certificate, CoverageStatus.Covered)).ToList();
+        var report = new VerificationReport([new EndpointReport("*:443", "ipport=0.0.0.0:443", certificate, hosts)], []);
+
+        var text = SampleReports.Render(report, ReportFormat.Json);
+
+        Assert.Equal(1, CountOf(text, "\"name699.example\""));
+        using var json = JsonDocument.Parse(text);
+        Assert.Single(json.RootElement.GetProperty("certificates").EnumerateObject());
+        Assert.All(json.RootElement.GetProperty("endpoints")[0].GetProperty("hosts").EnumerateArray(),
+            h => Assert.Equal(certificate.Thumbprint, h.GetProperty("certificate").GetString()));
+    }
+
+    [Fact]
+    public void One_certificate_from_several_places_keeps_every_source_and_problem()
+    {
+        var fromFolder = SampleReports.SiteV1Certificate with { Problems = ["CertificateExpiresSoon"] };
+        var fromStore = SampleReports.SiteV1Certificate with { Source = "ccs/sitev1.mysite.com.pfx", Problems = ["CertificateExpiresSoon", "WeakKey"] };
+        var report = new VerificationReport(
+        [
+            new EndpointReport("*:443", "ipport=0.0.0.0:443", fromFolder, [new HostReport("a", "sitev1.mysite.com", true, "ccs=443", fromStore, CoverageStatus.Covered)]),
+        ], []);
+
+        using var json = JsonDocument.Parse(SampleReports.Render(report, ReportFormat.Json));
+
+        var certificate = json.RootElement.GetProperty("certificates").GetProperty(fromFolder.Thumbprint);
+        Assert.Equal("certs/sitev1.cer", certificate.GetProperty("source").GetString());
+        Assert.Equal(["certs/sitev1.cer", "ccs/sitev1.mysite.com.pfx"], certificate.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["CertificateExpiresSoon", "WeakKey"], certificate.GetProperty("problems").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Fact]
@@ -62,7 +134,7 @@ public sealed class JsonReportTests
     }
 
     [Fact]
-    public void A_certificate_with_hostile_text_reads_back_unchanged_wherever_it_is_written()
+    public void A_certificate_with_hostile_text_reads_back_unchanged()
     {
         var certificate = new CertificateSummary("AB", "CN=" + SampleReports.Hostile, [SampleReports.Hostile, "*.bücher.example"],
             DateTimeOffset.UnixEpoch, "C:\\certs\\\"quoted\".pfx");
@@ -71,14 +143,10 @@ public sealed class JsonReportTests
 
         using var json = JsonDocument.Parse(SampleReports.Render(report, ReportFormat.Json));
 
-        var endpoint = json.RootElement.GetProperty("endpoints")[0];
-        var written = endpoint.GetProperty("hosts").EnumerateArray().Select(h => h.GetProperty("certificate")).Prepend(endpoint.GetProperty("defaultCertificate"));
-        Assert.All(written, c =>
-        {
-            Assert.Equal(certificate.Subject, c.GetProperty("subject").GetString());
-            Assert.Equal(certificate.DnsNames, c.GetProperty("dnsNames").EnumerateArray().Select(n => n.GetString()));
-            Assert.Equal(certificate.Source, c.GetProperty("source").GetString());
-        });
+        var written = json.RootElement.GetProperty("certificates").GetProperty("AB");
+        Assert.Equal(certificate.Subject, written.GetProperty("subject").GetString());
+        Assert.Equal(certificate.DnsNames, written.GetProperty("dnsNames").EnumerateArray().Select(n => n.GetString()));
+        Assert.Equal(certificate.Source, written.GetProperty("source").GetString());
     }
 
     [Fact]
@@ -93,5 +161,13 @@ public sealed class JsonReportTests
         Assert.Equal(
             statuses.Select(status => JsonNamingPolicy.CamelCase.ConvertName(status.ToString())),
             json.RootElement.GetProperty("endpoints")[0].GetProperty("hosts").EnumerateArray().Select(h => h.GetProperty("status").GetString()));
+    }
+
+    private static int CountOf(string text, string value)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + 1, StringComparison.Ordinal))
+            count++;
+        return count;
     }
 }

@@ -1,6 +1,7 @@
 using IisSsl.Analysis;
 using IisSsl.Model;
 using IisSsl.Reporting;
+using IisSsl.TestSupport;
 
 namespace IisSsl.Tests.Reporting;
 
@@ -41,10 +42,13 @@ internal static class SampleReports
                 new SourceLocation("C:/inetpub/app host,1:x.config", 7)),
         ]);
 
+    /// <summary>The report as <paramref name="format"/>; a JSON report is checked against the published schema first.</summary>
     public static string Render(VerificationReport report, ReportFormat format)
     {
         using var writer = new StringWriter();
         ReportRenderer.Render(report, format, writer);
+        if (format == ReportFormat.Json)
+            ReportSchema.Validate(writer.ToString());
         return writer.ToString();
     }
 }

@@ -57,4 +57,25 @@ public sealed class TextAndMarkdownReportTests
         Assert.Equal(7, unescapedPipes);
         Assert.Contains("\\<x\\>", findingRow, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Markdown_on_a_large_server_puts_the_verdict_first_and_caps_each_table_with_a_note()
+    {
+        var certificate = SampleReports.SiteV1Certificate;
+        var hosts = Enumerable.Range(0, 1000).Select(i => new HostReport($"site{i}", $"h{i}.example", false, "ipport=0.0.0.0:443", certificate,
+            i % 100 == 0 ? CoverageStatus.NotCovered : CoverageStatus.Covered)).ToList();
+        var findings = Enumerable.Range(0, 300).Select(i => new IisSsl.Analysis.Finding("HostNotCovered", IisSsl.Analysis.Severity.Error, $"m{i}", $"site{i}", "*:443", $"h{i}.example")).ToList();
+        var report = new VerificationReport([new EndpointReport("*:443", "ipport=0.0.0.0:443", certificate, hosts)], findings, ReportScope.Verify(1000, 1000, 1, 1, 1000));
+
+        var lines = SampleReports.Render(report, ReportFormat.Markdown).Split(Environment.NewLine);
+
+        Assert.StartsWith("## IIS HTTPS coverage: ❌ FAILED: 300 errors", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("Read 1,000 sites", lines[2], StringComparison.Ordinal);
+        Assert.Equal(MarkdownReportRenderer.MaxFindingRows, lines.Count(l => l.StartsWith("| error |", StringComparison.Ordinal)));
+        Assert.Contains("_200 of 300 findings are not shown", string.Join("\n", lines), StringComparison.Ordinal);
+        var hostRows = lines.Where(l => l.StartsWith("| \\*:443 |", StringComparison.Ordinal)).ToList();
+        Assert.Equal(10, hostRows.Count);
+        Assert.All(hostRows, r => Assert.Contains("NOT COVERED", r, StringComparison.Ordinal));
+        Assert.Contains("_990 of 1,000 host rows are not shown (only rows with a problem are listed", string.Join("\n", lines), StringComparison.Ordinal);
+    }
 }
