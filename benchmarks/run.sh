@@ -4,8 +4,11 @@
 # time) against the two-site sample, which is the fixed start-up cost. Prints the median of REPS runs, the peak RSS
 # and how cost grows with size; see BENCHMARKS.md for what the goals are and what was measured.
 #
-#   benchmarks/run.sh [--reps N] [--sizes "100 1000 10000"] [--formats "text json"] [--startup] [--phases] [--engine] [--work DIR]
-#     --formats the report formats to time, one table each: text (the default format) and json (the largest report)
+#   benchmarks/run.sh [--reps N] [--sizes "100 1000 10000"] [--shapes "wildcard san"] [--formats "text json"] [--startup] [--phases] [--engine] [--work DIR]
+#     --shapes  the shared IPs' certificates: wildcard (one *.poolN name each) and san (one SAN certificate naming every
+#               host on the address, about 700 names); each size is written in each shape
+#     --formats the report formats to time, one table each: text (the default format) and json (the largest report);
+#               the tables also give the report's size against its inputs (applicationHost.config + HTTP.SYS text)
 #     --startup also compare start-up options on the 2-site verify: ReadyToRun vs IL-only, TieredPGO, GC mode
 #     --phases  also time each engine stage in-process on the largest state (stopwatch): the cold round as the CLI
 #               runs it (ReadyToRun, first call, no collection, TieredPGO off) and the warm rounds (tier-1 JIT code,
@@ -18,6 +21,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 reps=7
 sizes="100 1000 10000"
 formats="text json"
+shapes="wildcard san"
 startup_options=false
 phases=false
 engine=false
@@ -27,6 +31,7 @@ while [[ $# -gt 0 ]]; do
     --reps) reps=$2; shift 2 ;;
     --sizes) sizes=$2; shift 2 ;;
     --formats) formats=$2; shift 2 ;;
+    --shapes) shapes=$2; shift 2 ;;
     --startup) startup_options=true; shift ;;
     --phases) phases=true; shift ;;
     --engine) engine=true; shift ;;
@@ -52,10 +57,14 @@ quietly dotnet build "$root/benchmarks/IisSsl.Benchmarks" -c Release -nologo
 # State rows: name, config, sslcert, certs, sites, https bindings, HTTP.SYS records.
 sample="$root/samples/seed-two-sites"
 rows=("2-site-sample	$sample/applicationHost.config	$sample/sslcert.txt	$sample/certs	2	2	1")
-# shellcheck disable=SC2086
-while IFS=$'\t' read -r dir n https records _certs; do
-  rows+=("$n-sites	$dir/applicationHost.config	$dir/sslcert.txt	$dir/certs	$n	$https	$records")
-done < <(dotnet "$bench_dll" generate "$work/states" $sizes)
+for shape in $shapes; do
+  prefix=""
+  [[ $shape == wildcard ]] || prefix="$shape-"
+  # shellcheck disable=SC2086
+  while IFS=$'\t' read -r dir n https records _certs; do
+    rows+=("$prefix$n-sites	$dir/applicationHost.config	$dir/sslcert.txt	$dir/certs	$n	$https	$records")
+  done < <(dotnet "$bench_dll" generate "$work/states" --shape "$shape" $sizes)
+done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -80,7 +89,7 @@ measure() {
   printf '%s\n' "${times[@]}" | median | tr '\n' ' '
   printf '%s\n' "${times[@]}" | sort -n | head -n 1 | tr '\n' ' '
   printf '%s\n' "${cpus[@]}" | median | tr '\n' ' '
-  echo "$rss $code"
+  echo "$rss $code $(stat -c %s "$work/report.$format") $(($(stat -c %s "$1") + $(stat -c %s "$2")))"
 }
 
 startup_times=()
@@ -92,25 +101,30 @@ startup=$(printf '%s\n' "${startup_times[@]}" | median)
 for format in $formats; do
 echo
 echo "iis-ssl verify --format $format (report written to a file), cold process per run, median of $reps ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%d))"
-printf '%-14s %7s %8s %8s %10s %10s %9s %8s %9s %9s %5s\n' state sites https http.sys "median ms" "min ms" "x 2-site" "cpu ms" "cpu x 2" "peak MiB" exit
+printf '%-18s %7s %8s %8s %10s %10s %9s %8s %9s %9s %10s %9s %5s\n' state sites https http.sys "median ms" "min ms" "x 2-site" "cpu ms" "cpu x 2" "peak MiB" "report MiB" "x inputs" exit
 base=""
 cpu_base=""
 declare -A median_of
 for row in "${rows[@]}"; do
   IFS=$'\t' read -r name config sslcert certs n https records <<<"$row"
-  read -r med min cpu rss code < <(measure "$config" "$sslcert" "$certs")
+  read -r med min cpu rss code report_bytes input_bytes < <(measure "$config" "$sslcert" "$certs")
   [[ -z $base ]] && base=$med && cpu_base=$cpu
-  median_of[$n]=$med
-  printf '%-14s %7s %8s %8s %10.1f %10.1f %9.2f %8.0f %9.2f %9.1f %5s\n' "$name" "$n" "$https" "$records" \
+  median_of[$name]=$med
+  printf '%-18s %7s %8s %8s %10.1f %10.1f %9.2f %8.0f %9.2f %9.1f %10.2f %9.2f %5s\n' "$name" "$n" "$https" "$records" \
     "$(echo "$med / 1000" | bc -l)" "$(echo "$min / 1000" | bc -l)" "$(echo "$med / $base" | bc -l)" \
-    "$(echo "$cpu / 1000" | bc -l)" "$(echo "$cpu / $cpu_base" | bc -l)" "$(echo "$rss / 1024" | bc -l)" "$code"
+    "$(echo "$cpu / 1000" | bc -l)" "$(echo "$cpu / $cpu_base" | bc -l)" "$(echo "$rss / 1024" | bc -l)" \
+    "$(echo "$report_bytes / 1048576" | bc -l)" "$(echo "$report_bytes / $input_bytes" | bc -l)" "$code"
 done
 
 # Growth: the cost above the 2-site run per https binding should stay flat from size to size (linear);
 # a quadratic step would multiply it by the size ratio.
-echo "growth: cost above the 2-site run, per https binding:$(for n in $sizes; do
-  printf '  %s sites %.2f us' "$n" "$(echo "(${median_of[$n]} - $base) / ($n * 4)" | bc -l)"
-done)"
+for shape in $shapes; do
+  prefix=""
+  [[ $shape == wildcard ]] || prefix="$shape-"
+  echo "growth ($shape): cost above the 2-site run, per https binding:$(for n in $sizes; do
+    printf '  %s sites %.2f us' "$n" "$(echo "(${median_of[$prefix$n-sites]} - $base) / ($n * 4)" | bc -l)"
+  done)"
+done
 done
 echo
 printf 'start-up: %.1f ms (iis-ssl --help: the process start-up alone)\n' "$(echo "$startup / 1000" | bc -l)"

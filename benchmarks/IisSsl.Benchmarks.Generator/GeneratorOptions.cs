@@ -3,11 +3,19 @@ namespace IisSsl.Benchmarks.Generator;
 /// <summary>
 /// The shape of a synthetic shared-hosting server. Every site has one http binding and
 /// <see cref="HttpsBindingsPerSite"/> https bindings (one per host name). Most sites share an IP address and that
-/// address's wildcard certificate (non-SNI); <see cref="SniShare"/> of them use SNI with a certificate of their own.
+/// address's certificate (non-SNI): a wildcard (<see cref="SharedCertificateShape.Wildcard"/>) or one SAN certificate
+/// naming every host on the address (<see cref="SharedCertificateShape.San"/>, about 700 names each, as UCC
+/// certificates on shared hosting carry); <see cref="SniShare"/> of them use SNI with a certificate of their own.
 /// </summary>
 public sealed record GeneratorOptions
 {
     public const int HttpsBindingsPerSite = 4;
+
+    /// <summary>The SAN shape's sites per shared IP: 175 sites of 4 host names fill a 700-name certificate.</summary>
+    public const int SanSitesPerSharedIp = 175;
+
+    /// <summary>How the shared IPs' certificates name their hosts.</summary>
+    public SharedCertificateShape Shape { get; init; } = SharedCertificateShape.Wildcard;
 
     /// <summary>How many sites to write.</summary>
     public int Sites { get; init; } = 100;
@@ -29,4 +37,14 @@ public sealed record GeneratorOptions
     /// cover: the report then has real <c>HostNotCovered</c> errors to render, as a real server would.
     /// </summary>
     public double UncoveredShare { get; init; } = 0.01;
+}
+
+/// <summary>How a shared IP's certificate names the hosts on it.</summary>
+public enum SharedCertificateShape
+{
+    /// <summary><c>*.poolN.hosting.example</c>: one name, every host a label under it.</summary>
+    Wildcard,
+
+    /// <summary>One SAN certificate listing every host on the address (hosts × names grow together).</summary>
+    San,
 }

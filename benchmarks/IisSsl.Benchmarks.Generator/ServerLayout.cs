@@ -41,7 +41,10 @@ internal sealed record ServerLayout(
         var uncoveredCount = (int)Math.Round(sharedCount * options.UncoveredShare);
         var sni = order.Take(sniCount).ToHashSet();
         var uncovered = order.Skip(sniCount).Take(uncoveredCount).ToHashSet();
-        var sharedIps = sharedCount == 0 ? 0 : Math.Clamp((sharedCount + options.SitesPerSharedIp - 1) / options.SitesPerSharedIp, 1, options.MaxSharedIps);
+        var san = options.Shape == SharedCertificateShape.San;
+        var sharedIps = san
+            ? (sharedCount + GeneratorOptions.SanSitesPerSharedIp - 1) / GeneratorOptions.SanSitesPerSharedIp
+            : sharedCount == 0 ? 0 : Math.Clamp((sharedCount + options.SitesPerSharedIp - 1) / options.SitesPerSharedIp, 1, options.MaxSharedIps);
 
         var planned = new List<PlannedCertificate>(sniCount + sharedIps + 1);
         var records = new List<PlannedRecord>(sniCount * GeneratorOptions.HttpsBindingsPerSite + sharedIps + 1);
@@ -55,11 +58,15 @@ internal sealed record ServerLayout(
 
         var fallback = AddCertificate("default.cer", "default." + HostingDomain);
         records.Add(new PlannedRecord("IP:port", "0.0.0.0:443", fallback.Thumbprint));
-        for (var ip = 1; ip <= sharedIps; ip++)
+        for (var ip = 1; !san && ip <= sharedIps; ip++)
         {
             var certificate = AddCertificate($"pool{ip}.cer", $"*.{PoolDomain(ip)}");
             records.Add(new PlannedRecord("IP:port", $"{SharedAddress(ip)}:443", certificate.Thumbprint));
         }
+
+        // The SAN shape: each shared IP's certificate names the hosts on it that it covers, so it is planned after them.
+        var covered = Enumerable.Range(0, sharedIps + 1).Select(_ => new List<string>()).ToArray();
+        var nextIp = 0;
 
         var sites = new List<PlannedSite>(options.Sites);
         for (var id = 1; id <= options.Sites; id++)
@@ -77,17 +84,25 @@ internal sealed record ServerLayout(
             }
             else
             {
-                var ip = random.Next(1, sharedIps + 1);
+                // SAN: round robin, so each certificate stays at about SanSitesPerSharedIp sites' names.
+                var ip = san ? (nextIp++ % sharedIps) + 1 : random.Next(1, sharedIps + 1);
                 var pool = PoolDomain(ip);
                 hosts = [$"site{id}.{pool}", $"www-site{id}.{pool}", $"shop-site{id}.{pool}", $"api-site{id}.{pool}"];
                 if (uncovered.Contains(id))
                     hosts[^1] = $"www.shop{id}.example";
+                covered[ip].AddRange(uncovered.Contains(id) ? hosts[..^1] : hosts);
                 address = SharedAddress(ip);
             }
 
             var bindings = new List<PlannedBinding>(1 + GeneratorOptions.HttpsBindingsPerSite) { new("http", $"*:80:{hosts[0]}") };
             bindings.AddRange(hosts.Select(host => new PlannedBinding("https", $"{address}:443:{host}", Sni: address == "*")));
             sites.Add(new PlannedSite("site" + id.ToString("D5", CultureInfo.InvariantCulture), id, bindings));
+        }
+
+        for (var ip = 1; san && ip <= sharedIps; ip++)
+        {
+            var certificate = AddCertificate($"pool{ip}.cer", [.. covered[ip]]);
+            records.Add(new PlannedRecord("IP:port", $"{SharedAddress(ip)}:443", certificate.Thumbprint));
         }
 
         return new ServerLayout(sites, records, planned, sniCount, sharedIps, uncoveredCount);
