@@ -30,6 +30,7 @@ public static class SarifReportRenderer
         [FindingCodes.WeakSignature] = "The served certificate is signed with SHA-1 or MD5.",
         [FindingCodes.SniWithoutFallback] = "Clients without SNI get no certificate on this endpoint.",
         [FindingCodes.InvalidBinding] = "A binding could not be parsed.",
+        [FindingCodes.ShadowedByIpPortRecord] = "A specific-IP ipport record is served before the SNI and wildcard records of a * binding to clients arriving on that IP.",
         [FindingCodes.ShadowedByIpPortRecord] = "A specific-IP ipport record that HTTP.SYS serves before the SNI/wildcard records of a * binding for clients arriving on that IP.",
     };
 
