@@ -50,11 +50,12 @@ public static class IisSslCli
 
     internal static RootCommand CreateRoot(CliConsole console)
     {
-        var root = new RootCommand("Verify, plan, apply and probe IIS HTTPS host-header bindings and their certificates.")
+        var root = new RootCommand("Verify, plan, apply, replace and probe IIS HTTPS host-header bindings and their certificates.")
         {
             VerifyCommand.Create(console),
             EnsureCommands.CreatePlan(console),
             EnsureCommands.CreateApply(console),
+            ReplaceCommand.Create(console),
             ProbeCommand.Create(console),
             SnapshotCommand.Create(console),
         };

@@ -10,7 +10,12 @@ public static class EnsureApplier
     /// <param name="request">The changes.</param>
     /// <param name="verifyAfter">Re-reads the server and returns why it does not verify (empty = fine).</param>
     /// <param name="checkpoint">Called before and after every step; tests throw from it to inject faults.</param>
-    public static ApplyResult Apply(ApplyRequest request, Func<IReadOnlyList<string>> verifyAfter, Action<string>? checkpoint = null)
+    /// <param name="verified">The last message when everything is applied and verified.</param>
+    public static ApplyResult Apply(
+        ApplyRequest request,
+        Func<IReadOnlyList<string>> verifyAfter,
+        Action<string>? checkpoint = null,
+        string verified = "the server now matches the manifest and verifies")
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(verifyAfter);
@@ -55,7 +60,7 @@ public static class EnsureApplier
             if (problems.Count > 0)
                 throw new ExecutionFailedException("the server re-read after applying does not verify: " + string.Join("; ", problems));
             messages.AddRange(transaction.Done.Select(step => "done: " + step));
-            messages.Add("the server now matches the manifest and verifies");
+            messages.Add(verified);
             journal.Complete();
             return new ApplyResult(true, false, messages, backups, null);
         }

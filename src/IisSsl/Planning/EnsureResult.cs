@@ -11,6 +11,9 @@ public sealed record EnsureResult(EnsureOutcome Outcome, VerificationReport Veri
     /// <summary>Exit code 0 when true; 1 when refused or rolled back.</summary>
     public bool Succeeded => Outcome is EnsureOutcome.NoChanges or EnsureOutcome.Planned or EnsureOutcome.Applied;
 
+    /// <summary>What the result is about when it is not a manifest (e.g. <c>ReplaceSslCertificate OLD -> NEW</c>); null = EnsureSslHostHeaders of <see cref="ManifestPath"/>.</summary>
+    public string? Title { get; init; }
+
     /// <summary>The manifest the result is about.</summary>
     public string? ManifestPath { get; init; }
 

@@ -67,7 +67,7 @@ public static class PlanRenderer
     {
         var changes = result.Plan is null ? [] : Changes(result.Plan);
         var counted = result.Outcome == EnsureOutcome.Applied ? "made" : result.Outcome == EnsureOutcome.RolledBack ? "undone" : "planned";
-        output.WriteLine($"EnsureSslHostHeaders {result.ManifestPath}: {Describe(result.Outcome)} ({changes.Count} change(s) {counted})");
+        output.WriteLine($"{result.Title ?? "EnsureSslHostHeaders " + result.ManifestPath}: {Describe(result.Outcome)} ({changes.Count} change(s) {counted})");
         if (result.Plan is { Decisions.Count: > 0 } plan)
         {
             output.WriteLine("Decisions:");
@@ -125,6 +125,7 @@ public static class PlanRenderer
             json.WriteString("outcome", char.ToLowerInvariant(result.Outcome.ToString()[0]) + result.Outcome.ToString()[1..]);
             json.WriteBoolean("succeeded", result.Succeeded);
             json.WriteString("manifest", result.ManifestPath);
+            WriteOptional(json, "title", result.Title);
             json.WriteStartArray("changes");
             foreach (var change in result.Plan is null ? [] : Changes(result.Plan))
             {

@@ -32,14 +32,20 @@ internal sealed class ServerBuilder
         return Known(certificate);
     }
 
+    public ServerBuilder Record(SslCertBinding record, X509Certificate2 certificate)
+    {
+        _records.Add(record);
+        return Known(certificate);
+    }
+
     public ServerBuilder Known(X509Certificate2 certificate)
     {
         _certificates[certificate.Thumbprint] = CertificateInfo.From(certificate, "test", true);
         return this;
     }
 
-    public ServerState Build() =>
-        new(new IisConfiguration("applicationHost.config", _sites), new HttpSysState("sslcert.json", _records), _certificates);
+    public ServerState Build(ICentralCertificateLookup? centralStore = null) =>
+        new(new IisConfiguration("applicationHost.config", _sites), new HttpSysState("sslcert.json", _records), _certificates, centralStore);
 
     /// <summary><c>"https *:443:a.com 1"</c> = protocol, bindingInformation, optional sslFlags.</summary>
     private static Binding ParseBinding(string text)
