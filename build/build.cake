@@ -78,6 +78,23 @@ Task("EnsureSslHostHeaders")
         ApplyReportOptions(s);
     }));
 
+Task("ReplaceSslCertificate")
+    .Description("Moves every HTTP.SYS record serving --old to --new (thumbprint) or --new-pfx FILE (plan only with --dry-run).")
+    .Does(() => ReplaceSslCertificate(s =>
+    {
+        s.Old = Argument<string>("old", null) ?? throw new CakeException(2, "ReplaceSslCertificate needs --old THUMBPRINT.");
+        if (HasArgument("new")) s.New = Argument<string>("new");
+        if (HasArgument("new-pfx")) s.NewPfx = Argument<string>("new-pfx");
+        if (HasArgument("iis-config")) s.IisConfig = Argument<string>("iis-config");
+        if (HasArgument("sslcert")) s.SslCert = Argument<string>("sslcert");
+        foreach (var dir in List("certs")) s.Certs.Add(dir);
+        if (HasArgument("ccs")) s.Ccs = Argument<string>("ccs");
+        if (HasArgument("backup-dir")) s.BackupDirectory = Argument<string>("backup-dir");
+        s.DryRun = Flag("dry-run");
+        s.PfxPasswordVariable = Argument("pfx-password-env", s.PfxPasswordVariable);
+        ApplyReportOptions(s);
+    }));
+
 Task("VerifyCertCoverage")
     .Description("Fails when the certificate HTTP.SYS presents does not cover every host name on its IP:Port.")
     .Does(() => VerifyCertCoverage(s =>

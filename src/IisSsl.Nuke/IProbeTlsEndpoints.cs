@@ -53,6 +53,7 @@ public interface IProbeTlsEndpoints : IHazIisSslServer
     Target ProbeTlsEndpoints => _ => _
         .Description("Probes the live https endpoints and checks the certificate served for every host name")
         .TryAfter<IEnsureSslHostHeaders>(x => x.EnsureSslHostHeaders)
+        .TryAfter<IReplaceSslCertificate>(x => x.ReplaceSslCertificate)
         .TryAfter<IVerifyCertCoverage>(x => x.VerifyCertCoverage)
         .Executes(async () =>
         {

@@ -36,6 +36,7 @@ public interface IVerifyCertCoverage : IHazIisSslServer
     Target VerifyCertCoverage => _ => _
         .Description("Verifies that every https host name is served a certificate that covers it")
         .TryAfter<IEnsureSslHostHeaders>(x => x.EnsureSslHostHeaders)
+        .TryAfter<IReplaceSslCertificate>(x => x.ReplaceSslCertificate)
         .Executes(() =>
         {
             var report = EngineCall.Run(this, () => IisSslEngine.Verify(VerifySettings(VerifySettingsBase(new VerifyOptions()))));

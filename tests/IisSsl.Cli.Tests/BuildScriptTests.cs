@@ -54,6 +54,27 @@ public sealed class BuildScriptTests
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(sample, "applicationHost.config")));
         Assert.False(File.Exists(Path.Combine(sample, "httpsys.json")));
     }
+
+    [Fact]
+    public void ReplaceSslCertificate_target_plans_the_renewal_of_the_seed_san_certificate_keeping_the_record_settings()
+    {
+        using var renewed = new TempDirectory();
+        var certificate = TestCertificate.For("sitev1.mysite.com", "sitev2.mysite.com").Create();
+        CertificateFiles.WriteDer(certificate, renewed.Combine("renewed.cer"));
+
+        var result = BuildSh(
+            "ReplaceSslCertificate",
+            "--iis-config", "samples/seed-san-certificate/applicationHost.config",
+            "--sslcert", "samples/seed-san-certificate/sslcert.txt",
+            "--certs", "samples/seed-san-certificate/certs", "--certs", renewed.Path,
+            "--old", "E196A9544631A9129F9F34FFEA4A6BEBEB84B0FC", "--new", certificate.Thumbprint,
+            "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains($"netsh http update sslcert ipport=0.0.0.0:443 certhash={certificate.Thumbprint}", result.Out);
+        Assert.Contains("verifyclientcertrevocation=enable", result.Out);
+        Assert.Contains("nothing was changed", result.Out);
+    }
 }
 
 [CollectionDefinition(Name, DisableParallelization = true)]

@@ -10,7 +10,7 @@ namespace IisSsl.Nuke.CompileCheck;
 public sealed partial class ParameterTests
 {
     private static readonly Type[] Components =
-        [typeof(IHazIisSslServer), typeof(IEnsureSslHostHeaders), typeof(IVerifyCertCoverage), typeof(IProbeTlsEndpoints)];
+        [typeof(IHazIisSslServer), typeof(IEnsureSslHostHeaders), typeof(IReplaceSslCertificate), typeof(IVerifyCertCoverage), typeof(IProbeTlsEndpoints)];
 
     private static IEnumerable<PropertyInfo> ParameterMembers => Components
         .SelectMany(x => x.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
@@ -24,7 +24,10 @@ public sealed partial class ParameterTests
         Assert.Equal(
             [
                 "Ccs", "CertCoverageFormat", "CertCoverageOutput", "Certs", "ExpiryWarningDays",
-                "IisConfig", "PfxPassword", "PfxPasswordVariable", "SslCert",
+                "IisConfig", "PfxPassword", "PfxPasswordVariable",
+                "ReplaceCertificateBackupDirectory", "ReplaceCertificateDryRun", "ReplaceCertificateFormat", "ReplaceCertificateNew", "ReplaceCertificateNewPfx",
+                "ReplaceCertificateOld", "ReplaceCertificateOutput",
+                "SslCert",
                 "SslHostHeadersBackupDirectory", "SslHostHeadersDryRun", "SslHostHeadersFormat", "SslHostHeadersManifest", "SslHostHeadersOutput",
                 "TlsProbeCaBundle", "TlsProbeConnectAddress", "TlsProbeFormat", "TlsProbeHosts", "TlsProbeNoSni", "TlsProbeOutput", "TlsProbeTargets",
             ],
@@ -99,6 +102,34 @@ public sealed partial class ParameterTests
         Assert.Equal(verifyOptions.CertificateFolders, ensureOptions.CertificateFolders);
         Assert.Equal(Path.Combine(root, "manifest.json"), ensureOptions.ManifestPath);
         Assert.True(ensureOptions.DryRun);
+    }
+
+    [Fact]
+    public void Replace_options_take_old_and_new_with_the_shared_server_parameters()
+    {
+        var root = Path.GetTempPath();
+        var build = new TestBuild();
+        build.Parameters["IisConfig"] = (AbsolutePath)Path.Combine(root, "applicationHost.config");
+        build.Parameters["SslCert"] = (AbsolutePath)Path.Combine(root, "sslcert.json");
+        build.Parameters["Certs"] = new AbsolutePath[] { Path.Combine(root, "certs") };
+        build.Parameters["PfxPasswordVariable"] = "RELEASE_PFX";
+        build.Parameters["ReplaceCertificateOld"] = "0A1B";
+        build.Parameters["ReplaceCertificateNewPfx"] = (AbsolutePath)Path.Combine(root, "renewed.pfx");
+        build.Parameters["ReplaceCertificateDryRun"] = true;
+        build.Parameters["ReplaceCertificateBackupDirectory"] = (AbsolutePath)Path.Combine(root, "backups");
+        IReplaceSslCertificate replace = build;
+
+        var options = replace.ReplaceSettings(replace.ReplaceSettingsBase(new ReplaceOptions { OldThumbprint = replace.Old! }));
+
+        Assert.Equal("0A1B", options.OldThumbprint);
+        Assert.Null(options.NewThumbprint);
+        Assert.Equal(Path.Combine(root, "renewed.pfx"), options.NewPfxPath);
+        Assert.Equal(Path.Combine(root, "applicationHost.config"), options.IisConfigPath);
+        Assert.Equal(Path.Combine(root, "sslcert.json"), options.SslCertPath);
+        Assert.Equal([Path.Combine(root, "certs")], options.CertificateFolders);
+        Assert.Equal(Path.Combine(root, "backups"), options.BackupDirectory);
+        Assert.Equal("RELEASE_PFX", options.PfxPasswordVariable);
+        Assert.True(options.DryRun);
     }
 
     [Fact]

@@ -12,17 +12,19 @@ public sealed class TargetTests
     private static readonly VerificationReport Clean = new([], []);
 
     [Fact]
-    public void Verify_runs_after_ensure_and_probe_after_both()
+    public void Verify_runs_after_ensure_and_replace_and_probe_after_all_three()
     {
         var build = new TestBuild();
 
         var verify = RecordingTargetDefinition.Of(((IVerifyCertCoverage)build).VerifyCertCoverage);
         var probe = RecordingTargetDefinition.Of(((IProbeTlsEndpoints)build).ProbeTlsEndpoints);
         var ensure = RecordingTargetDefinition.Of(((IEnsureSslHostHeaders)build).EnsureSslHostHeaders);
+        var replace = RecordingTargetDefinition.Of(((IReplaceSslCertificate)build).ReplaceSslCertificate);
 
-        Assert.Equal([typeof(IEnsureSslHostHeaders)], verify.RunsAfter);
-        Assert.Equal([typeof(IEnsureSslHostHeaders), typeof(IVerifyCertCoverage)], probe.RunsAfter);
+        Assert.Equal([typeof(IEnsureSslHostHeaders), typeof(IReplaceSslCertificate)], verify.RunsAfter);
+        Assert.Equal([typeof(IEnsureSslHostHeaders), typeof(IReplaceSslCertificate), typeof(IVerifyCertCoverage)], probe.RunsAfter);
         Assert.Empty(ensure.RunsAfter);
+        Assert.Empty(replace.RunsAfter);
     }
 
     [Fact]
@@ -33,6 +35,7 @@ public sealed class TargetTests
         [
             ((IVerifyCertCoverage)build).VerifyCertCoverage,
             ((IEnsureSslHostHeaders)build).EnsureSslHostHeaders,
+            ((IReplaceSslCertificate)build).ReplaceSslCertificate,
             ((IProbeTlsEndpoints)build).ProbeTlsEndpoints,
         ];
 
@@ -48,6 +51,28 @@ public sealed class TargetTests
         var ensure = RecordingTargetDefinition.Of(((IEnsureSslHostHeaders)new TestBuild()).EnsureSslHostHeaders);
 
         Assert.Equal([nameof(IEnsureSslHostHeaders.Manifest)], ensure.Requirements);
+    }
+
+    [Fact]
+    public async Task The_replace_target_turns_a_malformed_thumbprint_into_a_one_line_failure_with_exit_code_2()
+    {
+        var build = new TestBuild();
+        build.Parameters["ReplaceCertificateOld"] = "not-a-thumbprint";
+        build.Parameters["ReplaceCertificateNew"] = "0A1B";
+        var replace = RecordingTargetDefinition.Of(((IReplaceSslCertificate)build).ReplaceSslCertificate);
+
+        var failure = await Assert.ThrowsAsync<TargetFailedException>(() => Assert.Single(replace.Actions)());
+
+        Assert.Contains("not-a-thumbprint", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(2, build.ExitCode);
+    }
+
+    [Fact]
+    public void Replace_requires_the_old_thumbprint_before_anything_runs()
+    {
+        var replace = RecordingTargetDefinition.Of(((IReplaceSslCertificate)new TestBuild()).ReplaceSslCertificate);
+
+        Assert.Equal([nameof(IReplaceSslCertificate.Old)], replace.Requirements);
     }
 
     [Fact]

@@ -9,10 +9,10 @@ using Nuke.Common.Tooling;
 namespace IisSsl.Nuke.CompileCheck;
 
 /// <summary>
-/// A user build with all three components. Parameter values come from <see cref="Parameters"/>, keyed by the
+/// A user build with all four components. Parameter values come from <see cref="Parameters"/>, keyed by the
 /// name Nuke resolves (interface prefix + member name), so a wrong name or prefix leaves a value unread.
 /// </summary>
-internal sealed class TestBuild : IEnsureSslHostHeaders, IVerifyCertCoverage, IProbeTlsEndpoints, ISnapshotIisSslState
+internal sealed class TestBuild : IEnsureSslHostHeaders, IReplaceSslCertificate, IVerifyCertCoverage, IProbeTlsEndpoints, ISnapshotIisSslState
 {
     public Dictionary<string, object> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
 
