@@ -7,7 +7,8 @@ namespace IisSsl.Sources.HttpSys;
 
 /// <summary>
 /// Streams a JSON snapshot with <see cref="Utf8JsonReader"/>, keeping the line of every record so errors and
-/// findings can point at it. Property names are matched case-insensitively; unknown ones are errors (typos).
+/// findings can point at it. Property names are matched case-insensitively; unknown ones are errors (typos), and so is
+/// a record key that appears twice (HTTP.SYS holds one record per key).
 /// </summary>
 internal sealed class HttpSysSnapshotReader(byte[] utf8, string source)
 {
@@ -23,6 +24,7 @@ internal sealed class HttpSysSnapshotReader(byte[] utf8, string source)
 
         int? version = null;
         var bindings = new List<SslCertBinding>();
+        var keys = new UniqueRecordKeys(source);
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
             var name = reader.GetString()!;
@@ -38,7 +40,11 @@ internal sealed class HttpSysSnapshotReader(byte[] utf8, string source)
                 if (reader.TokenType != JsonTokenType.StartArray)
                     throw Invalid("'sslCertBindings' must be an array of records", ref reader);
                 while (Next(ref reader) != JsonTokenType.EndArray)
-                    bindings.Add(ReadBinding(ref reader));
+                {
+                    var binding = ReadBinding(ref reader);
+                    keys.Add(binding);
+                    bindings.Add(binding);
+                }
             }
             else
             {

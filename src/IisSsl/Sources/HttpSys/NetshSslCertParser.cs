@@ -8,19 +8,24 @@ namespace IisSsl.Sources.HttpSys;
 /// Parses the English output of <c>netsh http show sslcert</c>: blocks of <c>Label : value</c> lines, each
 /// opened by an <c>IP:port</c>, <c>Hostname:port</c> or <c>Central Certificate Store</c> (<c>CCS:port</c>) line.
 /// Fields other than the hash, app id and store name are kept verbatim in <see cref="SslCertBinding.Settings"/>;
-/// the lines under an <c>Extended Properties:</c> heading are kept as <c>Extended Properties[n].Label</c>.
+/// the lines under an <c>Extended Properties:</c> heading are kept as <c>Extended Properties[n].Label</c> (their
+/// properties vary by build). Refused, never guessed: a record label outside <see cref="NetshLabels"/>, a repeated
+/// record key, and localized output (netsh translates its labels; the JSON snapshot is the way to read such a server).
+/// netsh's own "The system cannot find the file specified." (a query for one record that does not exist) is no record.
 /// </summary>
 public static class NetshSslCertParser
 {
     public const string ExtendedPropertiesPrefix = "Extended Properties";
 
-    private const string HashLabel = "Certificate Hash";
-    private const string AppIdLabel = "Application ID";
-    private const string StoreLabel = "Certificate Store Name";
+    private const string HashLabel = NetshLabels.Hash;
+    private const string AppIdLabel = NetshLabels.AppId;
+    private const string StoreLabel = NetshLabels.Store;
 
     /// <param name="text">The whole output; CRLF or LF line ends.</param>
     /// <param name="source">The file (or command) it came from, for locations and messages.</param>
-    /// <exception cref="InvalidInputException">An unknown record label or a line that is not <c>Label : value</c>.</exception>
+    /// <exception cref="InvalidInputException">
+    /// An unknown or translated label, a repeated record key, or a line that is not <c>Label : value</c>.
+    /// </exception>
     public static HttpSysState Parse(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -31,9 +36,23 @@ public static class NetshSslCertParser
     internal static HttpSysState Parse(ReadOnlySpan<char> text, string source)
     {
         var bindings = new List<SslCertBinding>();
+        var keys = new UniqueRecordKeys(source);
         var pool = new StringPool();
         RecordBuilder? record = null;
+        var settingsCapacity = 0;
         var lineNumber = 0;
+
+        void Finish()
+        {
+            if (record is null)
+                return;
+            var binding = record.Build();
+            keys.Add(binding);
+            bindings.Add(binding);
+            settingsCapacity = record.SettingsCount;
+            record = null;
+        }
+
         foreach (var range in Lines(text))
         {
             lineNumber++;
@@ -41,26 +60,40 @@ public static class NetshSslCertParser
             if (line.IsEmpty || IsHeading(line))
                 continue;
 
+            // The answer to a query for one record that does not exist; what follows needs a record label of its own.
+            if (line.Equals(NetshLabels.NoRecord, StringComparison.OrdinalIgnoreCase))
+            {
+                Finish();
+                continue;
+            }
+
             if (!TrySplit(line, out var label, out var value))
-                throw new InvalidInputException($"'{Shorten(line)}' is not a 'Label : value' line of 'netsh http show sslcert' output", source, lineNumber);
+            {
+                throw new InvalidInputException(
+                    NetshLabels.LooksTranslated(line) ? NetshLabels.NotEnglish(Shorten(line)) : $"'{Shorten(line)}' is not a 'Label : value' line of 'netsh http show sslcert' output",
+                    source, lineNumber);
+            }
 
             if (RecordKind(label) is { } kind)
             {
-                var settingsCapacity = record?.SettingsCount ?? 0;
-                if (record is not null)
-                    bindings.Add(record.Build());
+                Finish();
                 record = RecordBuilder.Start(kind, label, value.ToString(), new SourceLocation(source, lineNumber), pool, settingsCapacity);
                 continue;
             }
 
             if (record is null)
-                throw new InvalidInputException($"'{label}' is not a record label netsh prints (IP:port, Hostname:port, Central Certificate Store)", source, lineNumber);
+            {
+                // A heading other than the English one ("SSL-Zertifikatbindungen:") is the first sign of a translated output.
+                var problem = NetshLabels.LooksTranslated(label) || (value.IsEmpty && !NetshLabels.IsRecordField(label))
+                    ? NetshLabels.NotEnglish(label)
+                    : $"'{label}' is not a record label netsh prints (IP:port, Hostname:port, Central Certificate Store), and no record is open for it";
+                throw new InvalidInputException(problem, source, lineNumber);
+            }
 
             record.Add(label, value, lineNumber);
         }
 
-        if (record is not null)
-            bindings.Add(record.Build());
+        Finish();
         return new HttpSysState(source, bindings);
     }
 
@@ -69,7 +102,7 @@ public static class NetshSslCertParser
 
     private static bool IsHeading(ReadOnlySpan<char> line) =>
         line.Trim('-').IsEmpty
-        || line.Equals("SSL Certificate bindings:", StringComparison.OrdinalIgnoreCase);
+        || line.Equals(NetshLabels.EnglishHeading, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The separator is the first colon that has white space (or the line end) next to it, so the colons in
@@ -171,8 +204,25 @@ public static class NetshSslCertParser
                 return;
             }
 
-            if (!_inExtendedBlock)
+            if (_inExtendedBlock)
             {
+                // Extended properties vary by build and are kept as they are; a record's own line here means the record
+                // label that should have opened a new record is missing (or mistyped), so its lines would join this one.
+                if (NetshLabels.IsRecordField(label))
+                {
+                    throw new InvalidInputException(
+                        $"'{label}' follows the Extended Properties of the record at line {_location.Line}: the record label that opens its own record "
+                        + "(IP:port, Hostname:port, Central Certificate Store) is missing or is not one netsh prints", _location.File, line);
+                }
+
+                if (NetshLabels.LooksTranslated(label))
+                    throw new InvalidInputException(NetshLabels.NotEnglish(label), _location.File, line);
+            }
+            else
+            {
+                if (!NetshLabels.IsRecordField(label))
+                    throw new InvalidInputException(NetshLabels.LooksTranslated(label) ? NetshLabels.NotEnglish(label) : NetshLabels.Unknown(label), _location.File, line);
+
                 if (Is(label, HashLabel))
                 {
                     _thumbprint = IsNull(value) ? null : Thumbprint(value.ToString(), line);
