@@ -33,7 +33,10 @@ internal static class EnsureWorkflow
         var analysis = new AnalysisOptions(options.Now ?? DateTimeOffset.UtcNow, options.ExpiryWarningDays);
         var before = services.Analyze(server.State, analysis);
         var predicted = services.Analyze(plan.Predicted, analysis);
-        var reasons = plan.Conflicts.Concat(RefusalRules.Find(manifest, before, predicted)).ToList();
+        var reasons = plan.Conflicts
+            .Concat(ServedCertificateCheck.Misses(manifest, certificates, plan.Predicted))
+            .Concat(RefusalRules.Find(manifest, before, predicted))
+            .ToList();
         var result = new EnsureResult(EnsureOutcome.Planned, predicted)
         {
             ManifestPath = manifest.Path,
@@ -74,7 +77,7 @@ internal static class EnsureWorkflow
             {
                 var reread = ServerSnapshot.Read(options, services, [new ResolvedCertificateSource(certificates)]);
                 after = services.Analyze(reread.State, analysis);
-                return RefusalRules.Find(manifest, before, after);
+                return [.. ServedCertificateCheck.Misses(manifest, certificates, reread.State), .. RefusalRules.Find(manifest, before, after)];
             },
             services.Checkpoint);
 

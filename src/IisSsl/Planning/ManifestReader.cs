@@ -27,13 +27,15 @@ public static class ManifestReader
         var root = JsonTree.Parse(bytes, path) as JsonTree.Object
             ?? throw new InvalidInputException("the manifest must be a JSON object with \"certificates\" and \"sites\"", path, 1);
         var reader = new Reader(path);
-        reader.CheckMembers(root, "manifest", "certificates", "sites", "$schema");
+        reader.CheckMembers(root, "manifest", "certificates", "sites", "server", "$schema");
         var certificates = reader.Certificates(reader.Optional(root, "certificates"));
+        var server = reader.Server(reader.Optional(root, "server"));
         var sitesNode = reader.Optional(root, "sites") as JsonTree.Array
             ?? throw new InvalidInputException("the manifest needs a \"sites\" array", path, root.Line);
         var sites = sitesNode.Items.Select(item => reader.Site(item, certificates)).ToArray();
+        reader.RejectSitesListedTwice(sites);
         reader.RejectHostsClaimedTwice(sites);
-        return new EnsureManifest(path, certificates, sites);
+        return new EnsureManifest(path, certificates, sites) { Server = server };
     }
 
     private sealed class Reader(string path)
@@ -98,28 +100,37 @@ public static class ManifestReader
         {
             if (node is not JsonTree.Object site)
                 throw Error("each entry of \"sites\" must be an object", node);
-            CheckMembers(site, "site entry", "name", "hostNames", "certificate", "ip", "port", "sni");
+            CheckMembers(site, "site entry", "name", "hostNames", "certificate", "ip", "port", "endpoints", "sni");
             var name = OptionalString(site, "name");
             if (string.IsNullOrWhiteSpace(name))
                 throw Error("a site entry needs a \"name\" (the IIS site name)", node);
-            var hostNames = HostNames(site, name);
+            var (hostNames, catchAll) = HostNames(site, name);
             var certificate = OptionalString(site, "certificate")
                 ?? throw Error($"site \"{name}\" needs a \"certificate\" naming one of \"certificates\"", node);
             if (!certificates.ContainsKey(certificate))
                 throw Error($"site \"{name}\" refers to certificate \"{certificate}\", which \"certificates\" does not define", Optional(site, "certificate")!);
-            var endpoint = new Endpoint(Address(site, name), Port(site, name));
-            return new ManifestSite(name, hostNames, certificate, endpoint, Sni(site, name), node.Line);
+            return new ManifestSite(name, hostNames, certificate, Endpoints(site, name), Sni(site, name), node.Line) { CatchAll = catchAll };
         }
 
-        private HostName[] HostNames(JsonTree.Object site, string name)
+        /// <summary>The host names; <c>""</c> among them is the catch-all (empty host) binding.</summary>
+        private (HostName[] Hosts, bool CatchAll) HostNames(JsonTree.Object site, string name)
         {
             if (Optional(site, "hostNames") is not JsonTree.Array array || array.Items.Count == 0)
-                throw Error($"site \"{name}\" needs a non-empty \"hostNames\" array", site);
+                throw Error($"site \"{name}\" needs a non-empty \"hostNames\" array (\"\" for the catch-all binding)", site);
             var hosts = new List<HostName>();
+            var catchAll = false;
             foreach (var item in array.Items)
             {
                 if (item is not JsonTree.String text)
                     throw Error($"site \"{name}\": host names must be strings, not {item.Describe}", item);
+                if (text.Value.Length == 0)
+                {
+                    if (catchAll)
+                        throw Error($"site \"{name}\" lists the catch-all host name \"\" twice", item);
+                    catchAll = true;
+                    continue;
+                }
+
                 if (!HostName.TryParse(text.Value, out var host, out var error))
                     throw Error($"site \"{name}\": {error}", item);
                 if (hosts.Contains(host))
@@ -127,7 +138,49 @@ public static class ManifestReader
                 hosts.Add(host);
             }
 
-            return [.. hosts];
+            return ([.. hosts], catchAll);
+        }
+
+        /// <summary><c>"ip"</c>/<c>"port"</c> (one endpoint, default <c>*:443</c>), or <c>"endpoints": [{ "ip", "port" }, …]</c>.</summary>
+        private Endpoint[] Endpoints(JsonTree.Object site, string name)
+        {
+            if (Optional(site, "endpoints") is not { } node)
+                return [new Endpoint(Address(site, name), Port(site, name))];
+            if (Optional(site, "ip") is not null || Optional(site, "port") is not null)
+                throw Error($"site \"{name}\": give either \"ip\"/\"port\" or \"endpoints\", not both", node);
+            if (node is not JsonTree.Array { Items.Count: > 0 } array)
+                throw Error($"site \"{name}\": \"endpoints\" must be a non-empty array of {{ \"ip\": \"*\", \"port\": 443 }} objects", node);
+            var endpoints = new List<Endpoint>();
+            foreach (var item in array.Items)
+            {
+                if (item is not JsonTree.Object endpointNode)
+                    throw Error($"site \"{name}\": each of \"endpoints\" must be an object like {{ \"ip\": \"*\", \"port\": 443 }}, not {item.Describe}", item);
+                CheckMembers(endpointNode, $"site \"{name}\" endpoint", "ip", "port");
+                var endpoint = new Endpoint(Address(endpointNode, name), Port(endpointNode, name));
+                if (endpoints.Contains(endpoint))
+                    throw Error($"site \"{name}\" lists endpoint {endpoint} twice", item);
+                endpoints.Add(endpoint);
+            }
+
+            return [.. endpoints];
+        }
+
+        /// <summary><c>"server": { "iisVersion": 7|8|10 }</c> (7.5 and 8.5 accepted as their major version); default IIS 10.</summary>
+        public ServerLimits Server(JsonTree? node)
+        {
+            if (node is null)
+                return ServerLimits.Iis10;
+            if (node is not JsonTree.Object server)
+                throw Error("\"server\" must be an object like { \"iisVersion\": 10 }", node);
+            CheckMembers(server, "server", "iisVersion");
+            var version = Optional(server, "iisVersion");
+            if (version is null)
+                return ServerLimits.Iis10;
+            return version is JsonTree.Literal { Kind: JsonTokenType.Number } number
+                && decimal.TryParse(number.Text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                && value is 7m or 7.5m or 8m or 8.5m or 10m
+                ? new ServerLimits((int)value)
+                : throw Error("\"server\": \"iisVersion\" must be 7, 7.5, 8, 8.5 or 10", version);
         }
 
         private IPAddress Address(JsonTree.Object site, string name)
@@ -169,22 +222,44 @@ public static class ManifestReader
                 : throw Error($"site \"{name}\": \"sni\" must be \"auto\", \"always\" or \"never\"", node);
         }
 
-        public void RejectHostsClaimedTwice(IReadOnlyList<ManifestSite> sites)
+        /// <summary>A site is one entry: listing it twice would let two entries decide its bindings (IIS site names ignore case).</summary>
+        public void RejectSitesListedTwice(IReadOnlyList<ManifestSite> sites)
         {
-            var claims = new Dictionary<(HostName Host, int Port), ManifestSite>();
+            var seen = new Dictionary<string, ManifestSite>(StringComparer.OrdinalIgnoreCase);
             foreach (var site in sites)
             {
-                foreach (var host in site.HostNames)
+                if (seen.TryGetValue(site.Name, out var first))
                 {
-                    if (claims.TryGetValue((host, site.Endpoint.Port), out var first))
-                    {
-                        throw new InvalidInputException(
-                            $"host name \"{host}\" on port {site.Endpoint.Port} is claimed by two entries (site \"{first.Name}\" at line {first.Line} and site \"{site.Name}\"); a host can be served by only one",
-                            path,
-                            site.Line);
-                    }
+                    throw new InvalidInputException(
+                        $"site \"{site.Name}\" is listed twice (first at line {first.Line}); list each site once, with all its host names and \"endpoints\"",
+                        path,
+                        site.Line);
+                }
 
-                    claims[(host, site.Endpoint.Port)] = site;
+                seen[site.Name] = site;
+            }
+        }
+
+        /// <summary>One host on one IP:Port belongs to one site; the same host on other IPs or ports is fine.</summary>
+        public void RejectHostsClaimedTwice(IReadOnlyList<ManifestSite> sites)
+        {
+            var claims = new Dictionary<(HostName? Host, Endpoint Endpoint), ManifestSite>();
+            foreach (var site in sites)
+            {
+                foreach (var endpoint in site.Endpoints)
+                {
+                    foreach (var host in site.Hosts)
+                    {
+                        if (claims.TryGetValue((host, endpoint), out var first))
+                        {
+                            throw new InvalidInputException(
+                                $"{(host is null ? "the catch-all host name \"\"" : $"host name \"{host}\"")} on {endpoint} is listed by two sites (\"{first.Name}\" at line {first.Line} and \"{site.Name}\"); HTTP.SYS routes it to only one",
+                                path,
+                                site.Line);
+                        }
+
+                        claims[(host, endpoint)] = site;
+                    }
                 }
             }
         }

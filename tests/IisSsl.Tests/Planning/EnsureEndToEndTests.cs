@@ -17,6 +17,7 @@ public sealed class EnsureEndToEndTests : IDisposable
 
     private static readonly X509Certificate2 San = TestCertificate.For("sitev1.mysite.com", "sitev2.mysite.com").Create();
     private static readonly X509Certificate2 V1Only = TestCertificate.For("sitev1.mysite.com").Create();
+    private static readonly X509Certificate2 Renewed = TestCertificate.For("sitev1.mysite.com", "sitev2.mysite.com").Create();
 
     private readonly TempDirectory _temp = new();
 
@@ -27,6 +28,7 @@ public sealed class EnsureEndToEndTests : IDisposable
         _temp.CreateDirectory("certs");
         CertificateFiles.WritePfx(San, _temp.Combine("certs", "san.pfx"), Password);
         CertificateFiles.WritePfx(V1Only, _temp.Combine("certs", "v1.pfx"), Password);
+        CertificateFiles.WritePfx(Renewed, _temp.Combine("certs", "renewed.pfx"), Password);
     }
 
     public void Dispose() => _temp.Dispose();
@@ -183,6 +185,41 @@ public sealed class EnsureEndToEndTests : IDisposable
             Assert.False(File.Exists(SnapshotPath), failAt);
             Assert.Contains(result.Messages, m => m.Contains("exactly as it was before apply", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void Apply_rolls_back_when_the_re_read_server_still_serves_the_old_certificate()
+    {
+        Assert.Equal(EnsureOutcome.Applied, IisSslEngine.Apply(Options(Manifest("san.pfx"))).Outcome);
+        var config = File.ReadAllBytes(ConfigPath);
+        var snapshot = File.ReadAllBytes(SnapshotPath);
+
+        // The write reaches the disk with the old thumbprint, as a netsh update that silently kept the old hash would.
+        var result = EnsureWorkflow.Run(Options(Manifest("renewed.pfx")), apply: true, EnsureServices.Default with
+        {
+            SerializeSnapshot = state => EnsureServices.Default.SerializeSnapshot(state).Replace(Renewed.Thumbprint, San.Thumbprint, StringComparison.OrdinalIgnoreCase),
+        });
+
+        Assert.Equal(EnsureOutcome.RolledBack, result.Outcome);
+        Assert.Contains(result.Reasons, r => r.Contains("post-condition", StringComparison.Ordinal) && r.Contains(San.Thumbprint, StringComparison.Ordinal));
+        Assert.Equal(config, File.ReadAllBytes(ConfigPath));
+        Assert.Equal(snapshot, File.ReadAllBytes(SnapshotPath));
+    }
+
+    [Fact]
+    public void Renewing_a_shared_san_certificate_with_default_sni_keeps_the_bindings_shared_and_unbinds_the_old_one()
+    {
+        Assert.Equal(EnsureOutcome.Applied, IisSslEngine.Apply(Options(Manifest("san.pfx", sni: "auto"))).Outcome);
+
+        var result = IisSslEngine.Apply(Options(Manifest("renewed.pfx", sni: "auto")));
+
+        Assert.Equal(EnsureOutcome.Applied, result.Outcome);
+        var verification = VerifyServer();
+        Assert.True(verification.Passed);
+        Assert.All(verification.Endpoints.SelectMany(e => e.Hosts), h => Assert.Equal((false, "ipport=0.0.0.0:443", Renewed.Thumbprint), (h.Sni, h.ServedBy, h.Certificate!.Thumbprint)));
+        var snapshot = File.ReadAllText(SnapshotPath);
+        Assert.DoesNotContain(San.Thumbprint, snapshot, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("hostnameport", snapshot, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -79,7 +79,7 @@ public sealed class ManifestReaderTests : IDisposable
     }
 
     [Fact]
-    public void Two_entries_claiming_one_host_are_rejected()
+    public void Two_sites_listing_one_host_on_one_endpoint_are_rejected()
     {
         var error = Rejects("""
             {
@@ -92,7 +92,7 @@ public sealed class ManifestReaderTests : IDisposable
             """);
 
         Assert.Equal(5, error.Line);
-        Assert.Contains("claimed by two entries", error.Message, StringComparison.Ordinal);
+        Assert.Contains("listed by two sites", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,5 +139,79 @@ public sealed class ManifestReaderTests : IDisposable
         var error = Rejects(json);
 
         Assert.Contains("lone surrogate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_site_lists_several_endpoints_and_a_catch_all_host()
+    {
+        var manifest = Read("""
+            {
+              "certificates": { "c": { "thumbprint": "0123456789abcdef0123456789abcdef01234567" } },
+              "sites": [ { "name": "A", "hostNames": ["www.a.com", ""], "certificate": "c",
+                           "endpoints": [ { "ip": "*", "port": 443 }, { "ip": "[2001:db8::1]" }, { "ip": "10.0.0.5", "port": 8443 } ] } ]
+            }
+            """);
+
+        var site = Assert.Single(manifest.Sites);
+        Assert.Equal([Endpoint.AllUnassigned(443), new Endpoint(IPAddress.Parse("2001:db8::1"), 443), new Endpoint(IPAddress.Parse("10.0.0.5"), 8443)], site.Endpoints);
+        Assert.True(site.CatchAll);
+        Assert.Equal([HostName.Parse("www.a.com"), null], site.Hosts);
+    }
+
+    [Fact]
+    public void The_same_host_on_two_ips_of_two_sites_is_expressible()
+    {
+        var manifest = Read("""
+            {
+              "certificates": { "c": { "thumbprint": "0123456789abcdef0123456789abcdef01234567" } },
+              "sites": [
+                { "name": "A", "hostNames": ["www.a.com"], "certificate": "c", "ip": "10.0.0.5" },
+                { "name": "B", "hostNames": ["www.a.com"], "certificate": "c", "ip": "10.0.0.6" }
+              ]
+            }
+            """);
+
+        Assert.Equal(2, manifest.Sites.Count);
+    }
+
+    [Fact]
+    public void The_same_site_listed_twice_is_rejected_at_its_second_line()
+    {
+        var error = Rejects("""
+            {
+              "certificates": { "c": { "thumbprint": "0123456789abcdef0123456789abcdef01234567" } },
+              "sites": [
+                { "name": "A", "hostNames": ["www.a.com"], "certificate": "c" },
+                { "name": "a", "hostNames": ["www.b.com"], "certificate": "c" }
+              ]
+            }
+            """);
+
+        Assert.Equal(5, error.Line);
+        Assert.Contains("listed twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", 10)]
+    [InlineData(""", "server": { "iisVersion": 7 }""", 7)]
+    [InlineData(""", "server": { "iisVersion": 8.5 }""", 8)]
+    public void The_server_block_says_the_iis_version_and_defaults_to_10(string server, int expected)
+    {
+        var manifest = Read("""{ "certificates": { "c": { "thumbprint": "0123456789abcdef0123456789abcdef01234567" } }, "sites": [ { "name": "A", "hostNames": ["a.com"], "certificate": "c" } ]""" + server + " }");
+
+        Assert.Equal(expected, manifest.Server.IisVersion);
+    }
+
+    [Theory]
+    [InlineData("\"server\": { \"iisVersion\": 9 }", "\"iisVersion\" must be 7, 7.5, 8, 8.5 or 10")]
+    [InlineData("\"server\": { \"iis\": 10 }", "unknown property \"iis\"")]
+    [InlineData("\"sites\": [ { \"name\": \"A\", \"hostNames\": [\"a.com\"], \"certificate\": \"c\", \"ip\": \"*\", \"endpoints\": [ { \"port\": 443 } ] } ]", "either \"ip\"/\"port\" or \"endpoints\"")]
+    [InlineData("\"sites\": [ { \"name\": \"A\", \"hostNames\": [\"a.com\"], \"certificate\": \"c\", \"endpoints\": [ { \"port\": 443 }, { \"ip\": \"*\" } ] } ]", "lists endpoint *:443 twice")]
+    public void Bad_server_and_endpoint_blocks_are_one_clear_line(string member, string expected)
+    {
+        var sites = member.StartsWith("\"sites\"", StringComparison.Ordinal) ? member : "\"sites\": [ { \"name\": \"A\", \"hostNames\": [\"a.com\"], \"certificate\": \"c\" } ], " + member;
+        var error = Rejects("""{ "certificates": { "c": { "thumbprint": "0123456789abcdef0123456789abcdef01234567" } }, """ + sites + " }");
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 }

@@ -73,6 +73,22 @@ internal static class Manifests
             new Dictionary<string, ManifestCertificate>(),
             entries.Select((e, i) => new ManifestSite(e.Site, e.Hosts.Select(HostName.Parse).ToArray(), e.Certificate, ServerBuilder.Any443, e.Sni, i + 1)).ToArray());
 
+    public static EnsureManifest Of(params ManifestSite[] sites) =>
+        new("manifest.json", new Dictionary<string, ManifestCertificate>(), sites);
+
+    /// <summary>One site entry; <c>""</c> among the hosts is the catch-all; endpoints as <c>"*:443"</c>, <c>"10.0.0.5:443"</c>, <c>"[::]:443"</c> (default <c>*:443</c>).</summary>
+    public static ManifestSite Site(string name, string certificate, SniMode sni, string[] hosts, params string[] endpoints) =>
+        new(name, hosts.Where(h => h.Length > 0).Select(HostName.Parse).ToArray(), certificate,
+            endpoints.Length == 0 ? [ServerBuilder.Any443] : endpoints.Select(ParseEndpoint).ToArray(), sni, 1)
+        { CatchAll = hosts.Contains("") };
+
+    public static Endpoint ParseEndpoint(string text)
+    {
+        var colon = text.LastIndexOf(':');
+        var address = text[..colon];
+        return new Endpoint(address == "*" ? IPAddress.Any : IPAddress.Parse(address.Trim('[', ']')), int.Parse(text[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public static Dictionary<string, ResolvedCertificate> Certificates(params (string Name, X509Certificate2 Certificate)[] certificates) =>
         certificates.ToDictionary(
             c => c.Name,
