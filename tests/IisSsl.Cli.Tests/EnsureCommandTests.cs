@@ -91,6 +91,52 @@ public sealed class EnsureCommandTests : IDisposable
         Assert.Equal(before, Files());
     }
 
+    [Fact]
+    public void Shell_powershell_prints_every_argument_as_a_literal_and_json_carries_both_forms()
+    {
+        var plan = Ensure("plan", "https-san.json", "--shell", "powershell");
+        var json = Ensure("plan", "https-san.json", "--format", "json");
+
+        Assert.Equal((0, 0), (plan.ExitCode, json.ExitCode));
+        Assert.Contains("""& "$env:windir\system32\inetsrv\appcmd.exe" 'set' 'site' '/site.name:MySite V2' '/+bindings.[protocol=''https'',bindingInformation=''*:443:sitev2.mysite.com'']'""", plan.Out);
+        Assert.Contains("& netsh 'http' 'add' 'sslcert' 'ipport=0.0.0.0:443'", plan.Out);
+        Assert.Contains("'appid={4dc3e181-e14b-4a21-b022-59fc669b0914}'", plan.Out);
+        Assert.DoesNotContain("%windir%", plan.Out);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Out);
+        Assert.All(document.RootElement.GetProperty("changes").EnumerateArray(), change =>
+        {
+            Assert.DoesNotContain("'", change.GetProperty("command").GetString()!.Split(' ')[0], StringComparison.Ordinal);
+            Assert.StartsWith("& ", change.GetProperty("powershellCommand").GetString(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void An_unknown_shell_is_a_usage_error()
+    {
+        var result = Ensure("plan", "https-san.json", "--shell", "bash");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("bash", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_site_listed_twice_exits_2_naming_the_second_entry()
+    {
+        File.WriteAllText(_server.Combine("twice.json"), """
+            { "certificates": { "c": { "file": "certs/mysite-san.pfx", "passwordEnv": "IIS_SSL_PFX_PASSWORD" } },
+              "sites": [ { "name": "MySite V1", "hostNames": ["sitev1.mysite.com"], "certificate": "c" },
+                         { "name": "mysite v1", "hostNames": ["sitev2.mysite.com"], "certificate": "c" } ] }
+            """);
+        var before = Files();
+
+        var result = Ensure("apply", "twice.json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("twice.json", result.Error, StringComparison.Ordinal);
+        Assert.Contains("listed twice", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Files());
+    }
+
     [Theory]
     [InlineData("""{ "certificates": { "c": { "file": "certs/mysite-san.pfx", "passwordEnv": "IIS_SSL_PFX_PASSWORD" } }, "sites": [ { "name": "No Such Site", "hostNames": ["a.mysite.com"], "certificate": "c" } ] }""", "No Such Site")]
     [InlineData("""{ "certificates": { "c": { "file": "certs/mysite-san.pfx", "passwordEnv": "IIS_SSL_PFX_PASSWORD" } }, "sites": [ { "name": "MySite V1", "hostNames": ["bad host!"], "certificate": "c" } ] }""", "bad host!")]

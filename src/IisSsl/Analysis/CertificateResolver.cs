@@ -57,12 +57,9 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         return new EndpointHandshakes(this, endpoint, null, WithoutSni(endpoint), ipv6, SpecificIpPorts(endpoint.Port));
     }
 
-    /// <summary>
-    /// The endpoint's own <c>ipport</c> record, which HTTP.SYS uses before any SNI record; null if none. <c>[::]</c> is
-    /// a wildcard like <c>0.0.0.0</c>, tried after the SNI records (reference §11), never an exact record.
-    /// </summary>
+    /// <summary>The endpoint's own <c>ipport</c> record, which HTTP.SYS uses before any SNI record; null if none.</summary>
     private Handshake? ExactIpPort(Endpoint endpoint) =>
-        !endpoint.IsAllUnassigned && !endpoint.Address.Equals(IPAddress.IPv6Any) && index.IpPort(endpoint) is { } exact ? Serve(HandshakeStep.ExactIpPort, exact) : null;
+        !endpoint.IsAllUnassigned && index.IpPort(endpoint) is { } exact ? Serve(HandshakeStep.ExactIpPort, exact) : null;
 
     /// <summary>
     /// What a client sending SNI <paramref name="host"/> is served by the name-keyed records (<c>hostnameport</c>,

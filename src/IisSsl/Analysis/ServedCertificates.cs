@@ -34,10 +34,10 @@ public sealed class ServedCertificates
     }
 
     /// <summary>Every client path of an https binding on <paramref name="endpoint"/> for <paramref name="host"/> (null: catch-all).</summary>
-    public IReadOnlyList<ServedPath> For(Endpoint endpoint, HostName? host, bool sni)
+    public IReadOnlyList<ClientPath> For(Endpoint endpoint, HostName? host, bool sni)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        var paths = new List<ServedPath>();
+        var paths = new List<ClientPath>();
         foreach (var (arrival, clients) in Arrivals(endpoint))
         {
             var handshakes = _resolver.On(arrival);
@@ -64,7 +64,7 @@ public sealed class ServedCertificates
         }
 
         yield return (endpoint, "IPv4 clients");
-        yield return (new Endpoint(IPAddress.IPv6Any, endpoint.Port), "IPv6 clients");
+        yield return (new Endpoint(AnIPv6AddressWithoutRecord(endpoint.Port), endpoint.Port), "IPv6 clients");
         if (_specificAddressesByPort.TryGetValue(endpoint.Port, out var addresses))
         {
             foreach (var address in addresses)
@@ -72,11 +72,23 @@ public sealed class ServedCertificates
         }
     }
 
-    private ServedPath Path(string clients, Handshake handshake)
+    /// <summary>An IPv6 address with no <c>ipport</c> record of its own: where a generic IPv6 client arrives.</summary>
+    private IPAddress AnIPv6AddressWithoutRecord(int port)
+    {
+        var taken = _specificAddressesByPort.GetValueOrDefault(port) ?? [];
+        for (var suffix = 0; ; suffix++)
+        {
+            var address = IPAddress.Parse($"2001:db8::{suffix:x}");
+            if (!taken.Contains(address))
+                return address;
+        }
+    }
+
+    private ClientPath Path(string clients, Handshake handshake)
     {
         var thumbprint = handshake.Certificate?.Thumbprint
             ?? (handshake.Step == HandshakeStep.CentralCertificateStore ? null : Normalise(handshake.Record?.Thumbprint));
-        return new ServedPath(clients, handshake.Record, thumbprint, handshake.Step == HandshakeStep.CentralCertificateStore, handshake.MissingReason);
+        return new ClientPath(clients, handshake.Record, thumbprint, handshake.Step == HandshakeStep.CentralCertificateStore, handshake.MissingReason);
     }
 
     /// <summary>Whether a Central Certificate Store folder was read.</summary>
@@ -97,4 +109,4 @@ public sealed class ServedCertificates
 /// One client path of a binding: who (<see cref="Clients"/>, e.g. "IPv6 clients with SNI"), the record HTTP.SYS chose
 /// (null: the handshake fails), and the thumbprint served (null when the record names none, or a CCS file is missing).
 /// </summary>
-public sealed record ServedPath(string Clients, SslCertBinding? Record, string? Thumbprint, bool FromCentralStore, string? MissingReason);
+public sealed record ClientPath(string Clients, SslCertBinding? Record, string? Thumbprint, bool FromCentralStore, string? MissingReason);

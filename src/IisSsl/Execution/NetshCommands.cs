@@ -39,8 +39,12 @@ public static class NetshCommands
         };
     }
 
-    /// <summary>The same command as a reviewer would paste it into an elevated prompt.</summary>
+    /// <summary>The same command as a reviewer would paste it into an elevated prompt (cmd.exe).</summary>
     public static string Line(HttpSysEdit edit) => Program + " " + string.Join(' ', Arguments(edit));
+
+    /// <summary>The line for <paramref name="shell"/>: in PowerShell every argument is a literal (<c>appid={…}</c> would be a script block).</summary>
+    public static string Line(HttpSysEdit edit, CommandShell shell) =>
+        shell == CommandShell.PowerShell ? ShellLine.PowerShell(Program, Arguments(edit)) : Line(edit);
 
     /// <summary>The add/update form of <paramref name="record"/> (useful to recreate a deleted record).</summary>
     public static IReadOnlyList<string> RecordArguments(SslCertBinding record)

@@ -138,6 +138,7 @@ public static class EnsurePlanner
                 var endpoint = group.Key;
                 var record = _records.GetValueOrDefault(IpPortKey(endpoint));
                 var unmanaged = UnmanagedNonSniHosts(endpoint);
+                var unmanagedCatchAll = HasUnmanagedCatchAll(endpoint);
 
                 // Entries that must be served by the shared record: sni never, catch-all bindings, and everything on IIS 7.
                 var shared = group.Where(e => !Certificate(e).CentralCertificateStore && (e.Sni == SniMode.Never || e.CatchAll || !sniSupported)).ToList();
@@ -179,7 +180,7 @@ public static class EnsurePlanner
                     var hosts = sharedHosts.Concat(entry.HostNames).ToList();
                     var sameAsShared = target is null || string.Equals(target, certificate.Thumbprint, StringComparison.OrdinalIgnoreCase);
                     var coversAll = certificate.Info is { } info && hosts.All(h => CertificateNameMatcher.Covers(info, h));
-                    var swaps = unmanaged.Count > 0 && record?.Thumbprint is { } today && !string.Equals(today, certificate.Thumbprint, StringComparison.OrdinalIgnoreCase);
+                    var swaps = (unmanaged.Count > 0 || unmanagedCatchAll) && record?.Thumbprint is { } today && !string.Equals(today, certificate.Thumbprint, StringComparison.OrdinalIgnoreCase);
                     if (sameAsShared && coversAll && !swaps)
                     {
                         target = certificate.Thumbprint;
@@ -192,7 +193,7 @@ public static class EnsurePlanner
                         result[entry] = true;
                         var why = !sameAsShared ? $"{IpPortKey(endpoint)} must serve certificate \"{SharedName(group, target)}\" to the other non-SNI hosts there"
                             : !coversAll ? $"certificate \"{entry.Certificate}\" does not cover every non-SNI host there ({Bounded(hosts.Where(h => certificate.Info is not { } i || !CertificateNameMatcher.Covers(i, h)))})"
-                            : $"{IpPortKey(endpoint)} also serves host(s) the manifest does not list ({Bounded(unmanaged)}), which keep their certificate";
+                            : $"{IpPortKey(endpoint)} also serves {(unmanaged.Count > 0 ? $"host(s) the manifest does not list ({Bounded(unmanaged)})" : "a catch-all binding the manifest does not list")}, which keep their certificate";
                         _decisions.Add($"site \"{entry.Name}\" on {endpoint}: sni auto -> SNI ({why})");
                     }
                 }
@@ -219,6 +220,9 @@ public static class EnsurePlanner
             [.. _bindings.SelectMany(pair => pair.Value
                 .Where(b => b is { IsHttps: true, UsesSni: false, Host: not null, Problem: null } && endpoint.Equals(b.Endpoint) && !_declared.Contains((_sites[pair.Key].Name, endpoint, b.Host)))
                 .Select(b => b.Host!))];
+
+        private bool HasUnmanagedCatchAll(Endpoint endpoint) =>
+            _bindings.Any(pair => pair.Value.Any(b => b is { IsHttps: true, Host: null, Problem: null } && endpoint.Equals(b.Endpoint) && !_declared.Contains((_sites[pair.Key].Name, endpoint, null))));
 
         private void EnsureBindings(ManifestSite entry, bool sni, bool centralStore)
         {

@@ -32,6 +32,9 @@ public sealed record EnsureResult(EnsureOutcome Outcome, VerificationReport Veri
     /// <summary>Why the plan was refused or rolled back, one sentence each.</summary>
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
+    /// <summary>What does not block the plan but a reviewer should know (an unmanaged binding nobody can read), one sentence each.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>What happened, in order: steps done, rollbacks, and the state the server is left in.</summary>
     public IReadOnlyList<string> Messages { get; init; } = [];
 

@@ -35,7 +35,7 @@ internal static class EnsureWorkflow
         var predicted = services.Analyze(plan.Predicted, analysis);
         var reasons = plan.Conflicts
             .Concat(ServedCertificateCheck.Misses(manifest, certificates, plan.Predicted))
-            .Concat(RefusalRules.Find(manifest, before, predicted))
+            .Concat(RefusalRules.Find(manifest, before, predicted, plan.Predicted.CertificatesByThumbprint.Values))
             .ToList();
         var result = new EnsureResult(EnsureOutcome.Planned, predicted)
         {
@@ -44,6 +44,7 @@ internal static class EnsureWorkflow
             Before = before,
             Predicted = predicted,
             Reasons = reasons,
+            Warnings = RefusalRules.Warnings(manifest, before, predicted),
         };
 
         if (reasons.Count > 0)

@@ -66,7 +66,7 @@ public static class ServedCertificateCheck
         return result;
     }
 
-    private static string? Miss(IntendedCertificate want, ServedPath path, ServedCertificates served)
+    private static string? Miss(IntendedCertificate want, ClientPath path, ServedCertificates served)
     {
         if (want.Thumbprint is null && want.Host is { } host && path.Thumbprint is null)
         {
@@ -90,7 +90,7 @@ public static class ServedCertificateCheck
             : $"{path.Clients} get {Certificate(path)} from {path.Record.Key}";
     }
 
-    private static string Certificate(ServedPath path) =>
+    private static string Certificate(ClientPath path) =>
         path.Thumbprint is null ? "no certificate" : $"certificate {path.Thumbprint}";
 
     private static string Describe(IGrouping<IntendedCertificate, ServedCertificateMiss> misses)
@@ -132,4 +132,4 @@ public static class ServedCertificateCheck
 public sealed record IntendedCertificate(string Site, Endpoint Endpoint, HostName? Host, string CertificateName, string? Thumbprint);
 
 /// <summary>One client path that misses its intended certificate (<see cref="Path"/> null: the binding itself is missing).</summary>
-public sealed record ServedCertificateMiss(IntendedCertificate Intended, ServedPath? Path, string Reason);
+public sealed record ServedCertificateMiss(IntendedCertificate Intended, ClientPath? Path, string Reason);

@@ -12,7 +12,8 @@ namespace IisSsl.Reporting;
 /// </summary>
 public static class PlanRenderer
 {
-    public static void Render(EnsureResult result, ReportFormat format, TextWriter output)
+    /// <summary>Writes <paramref name="result"/>; <paramref name="shell"/> is the shell the text plan's command lines are for (JSON carries both).</summary>
+    public static void Render(EnsureResult result, ReportFormat format, TextWriter output, CommandShell shell = CommandShell.Cmd)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
@@ -26,11 +27,11 @@ public static class PlanRenderer
                 break;
             case ReportFormat.Markdown:
                 output.WriteLine("```text");
-                RenderText(result, output);
+                RenderText(result, output, shell);
                 output.WriteLine("```");
                 break;
             default:
-                RenderText(result, output);
+                RenderText(result, output, shell);
                 break;
         }
     }
@@ -48,22 +49,43 @@ public static class PlanRenderer
         return changes;
     }
 
-    private static PlannedChange Change(HttpSysEdit edit) => edit switch
+    private static PlannedChange Change(HttpSysEdit edit) => (edit switch
     {
-        HttpSysEdit.Add add => new("addRecord", $"add HTTP.SYS record {add.Record.Key}: certificate {add.Record.Thumbprint} in {add.Record.StoreName}", null, null, add.Record.Key, add.Record.Thumbprint, NetshCommands.Line(edit)),
+        HttpSysEdit.Add add => new PlannedChange("addRecord", $"add HTTP.SYS record {add.Record.Key}: {Serves(add.Record)}", null, null, add.Record.Key, add.Record.Thumbprint, NetshCommands.Line(edit)),
         HttpSysEdit.Update update => new("updateRecord", $"change HTTP.SYS record {update.Record.Key}: certificate {update.Previous.Thumbprint} -> {update.Record.Thumbprint} in {update.Record.StoreName}", null, null, update.Record.Key, update.Record.Thumbprint, NetshCommands.Line(edit)),
-        _ => new("deleteRecord", $"delete HTTP.SYS record {edit.Record.Key} (no binding uses it any more)", null, null, edit.Record.Key, edit.Record.Thumbprint, NetshCommands.Line(edit)),
-    };
+        _ => new("deleteRecord", $"delete HTTP.SYS record {edit.Record.Key} ({Serves(edit.Record)}; the plan no longer needs it)", null, null, edit.Record.Key, edit.Record.Thumbprint, NetshCommands.Line(edit)),
+    }) with
+    { PowerShellCommand = NetshCommands.Line(edit, CommandShell.PowerShell) };
 
-    private static PlannedChange Change(ConfigEdit edit) => edit switch
+    private static string Serves(Model.SslCertBinding record) =>
+        record.Kind == Model.SslCertBindingKind.CentralCertificateStore ? "the Central Certificate Store picks host.pfx by the SNI name"
+        : string.IsNullOrEmpty(record.Thumbprint) ? "no certificate hash"
+        : $"certificate {record.Thumbprint} in {record.StoreName}";
+
+    private static PlannedChange Change(ConfigEdit edit) => (edit switch
     {
-        ConfigEdit.AddBinding add => new("addBinding", $"add binding {add.Protocol} {add.BindingInformation} (sslFlags {(uint)add.SslFlags}) to site \"{add.SiteName}\"", add.SiteName, add.BindingInformation, null, null, AppcmdCommands.Line(edit)),
-        ConfigEdit.SetSslFlags set => new("setSslFlags", $"set sslFlags {(uint)set.SslFlags} on binding {set.Protocol} {set.BindingInformation} of site \"{set.SiteName}\"", set.SiteName, set.BindingInformation, null, null, AppcmdCommands.Line(edit)),
+        ConfigEdit.AddBinding add => new PlannedChange("addBinding", $"add binding {add.Protocol} {add.BindingInformation} ({Flags(add.SslFlags)}) to site \"{add.SiteName}\"", add.SiteName, add.BindingInformation, null, null, AppcmdCommands.Line(edit)),
+        ConfigEdit.SetSslFlags set => new("setSslFlags", $"set sslFlags {Flags(set.SslFlags)} on binding {set.Protocol} {set.BindingInformation} of site \"{set.SiteName}\"", set.SiteName, set.BindingInformation, null, null, AppcmdCommands.Line(edit)),
         ConfigEdit.RemoveBinding remove => new("removeBinding", $"remove binding {remove.Protocol} {remove.BindingInformation} from site \"{remove.SiteName}\"", remove.SiteName, remove.BindingInformation, null, null, AppcmdCommands.Line(edit)),
         _ => new("configEdit", edit.ToString(), edit.SiteName, null, null, null, null),
-    };
+    }) with
+    { PowerShellCommand = edit is ConfigEdit.AddBinding or ConfigEdit.SetSslFlags or ConfigEdit.RemoveBinding ? AppcmdCommands.Line(edit, CommandShell.PowerShell) : null };
 
-    private static void RenderText(EnsureResult result, TextWriter output)
+    /// <summary>sslFlags with its meaning: <c>sslFlags 1 = SNI</c>, <c>sslFlags 0 = shared IP:Port certificate</c>.</summary>
+    private static string Flags(Model.SslFlags flags)
+    {
+        var words = new List<string>();
+        if (flags.HasFlag(Model.SslFlags.Sni))
+            words.Add("SNI");
+        if (flags.HasFlag(Model.SslFlags.CentralCertStore))
+            words.Add("Central Certificate Store");
+        var others = flags & ~(Model.SslFlags.Sni | Model.SslFlags.CentralCertStore);
+        if (others != 0)
+            words.Add(others.ToString());
+        return $"sslFlags {(uint)flags} = {(words.Count == 0 ? "shared IP:Port certificate" : string.Join(" + ", words))}";
+    }
+
+    private static void RenderText(EnsureResult result, TextWriter output, CommandShell shell)
     {
         var changes = result.Plan is null ? [] : Changes(result.Plan);
         var counted = result.Outcome == EnsureOutcome.Applied ? "made" : result.Outcome == EnsureOutcome.RolledBack ? "undone" : "planned";
@@ -77,14 +99,22 @@ public static class PlanRenderer
 
         if (changes.Count > 0)
         {
-            output.WriteLine(result.Outcome == EnsureOutcome.Applied ? "Changes made:" : "Changes, in the order apply makes them:");
+            var lines = shell == CommandShell.PowerShell ? "PowerShell lines" : "cmd.exe lines; --shell powershell for PowerShell";
+            output.WriteLine(result.Outcome == EnsureOutcome.Applied ? $"Changes made ({lines}):" : $"Changes, in the order apply makes them ({lines}):");
             var n = 0;
             foreach (var change in changes)
             {
                 output.WriteLine($"  {++n}. {change.Description}");
-                if (change.Command is not null)
-                    output.WriteLine($"     {change.Command}");
+                if ((shell == CommandShell.PowerShell ? change.PowerShellCommand : change.Command) is { } command)
+                    output.WriteLine($"     {command}");
             }
+        }
+
+        if (result.Warnings.Count > 0)
+        {
+            output.WriteLine("Warnings (not blocking):");
+            foreach (var warning in result.Warnings)
+                output.WriteLine($"  - {warning}");
         }
 
         if (result.Reasons.Count > 0)
@@ -137,12 +167,14 @@ public static class PlanRenderer
                 WriteOptional(json, "record", change.Record);
                 WriteOptional(json, "thumbprint", change.Thumbprint);
                 WriteOptional(json, "command", change.Command);
+                WriteOptional(json, "powershellCommand", change.PowerShellCommand);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
             WriteStrings(json, "decisions", result.Plan?.Decisions ?? []);
             WriteStrings(json, "reasons", result.Reasons);
+            WriteStrings(json, "warnings", result.Warnings);
             WriteStrings(json, "messages", result.Messages);
             WriteStrings(json, "backups", result.Backups);
             WriteVerification(json, "verification", result.Verification);
@@ -209,5 +241,11 @@ public static class PlanRenderer
     }
 }
 
-/// <summary>One change of a plan as a reviewer sees it, with the equivalent command line when there is one.</summary>
-public sealed record PlannedChange(string Kind, string Description, string? Site, string? BindingInformation, string? Record, string? Thumbprint, string? Command);
+/// <summary>
+/// One change of a plan as a reviewer sees it, with the equivalent command line when there is one: <see cref="Command"/>
+/// for cmd.exe, <see cref="PowerShellCommand"/> for PowerShell.
+/// </summary>
+public sealed record PlannedChange(string Kind, string Description, string? Site, string? BindingInformation, string? Record, string? Thumbprint, string? Command)
+{
+    public string? PowerShellCommand { get; init; }
+}

@@ -50,4 +50,90 @@ public sealed class EnsurePlannerProperties
             plan.Predicted.Configuration.Sites.Single(s => s.Name == entry.Name).Bindings
                 .Count(b => b.IsHttps && entry.Endpoint.Equals(b.Endpoint) && host.Equals(b.Host)) == 1));
     }
+
+    private static readonly X509Certificate2 Renewed = TestCertificate.For("*.mysite.com").Create();
+    private static readonly X509Certificate2 Stranger = TestCertificate.For("other.example.com").Create();
+    private static readonly X509Certificate2[] Pool = [San, V1Only, Renewed, Stranger];
+
+    /// <summary>
+    /// A server drawn from <paramref name="shape"/>: two sites, https bindings on *, 10.0.0.5 or [2001:db8::5] with or
+    /// without SNI (and catch-alls), and IIS records of every kind (0.0.0.0, [::], a specific IP, hostnameport) serving
+    /// certificates from a small pool.
+    /// </summary>
+    private static ServerState RandomServer(byte[] shape)
+    {
+        string[] addresses = ["*", "10.0.0.5", "[2001:db8::5]"];
+        var sites = new[] { new List<string> { "http *:80:a.mysite.com" }, new List<string> { "http *:80:b.mysite.com" } };
+        var builder = new ServerBuilder();
+        var seen = new HashSet<string>();
+        for (var i = 0; i + 1 < shape.Length && i < 16; i += 2)
+        {
+            var (a, b) = (shape[i], shape[i + 1]);
+            switch (a % 4)
+            {
+                case 0 or 1:
+                    var host = a / 4 % 7 == 6 ? string.Empty : Hosts[a / 4 % 6];
+                    var binding = $"{addresses[b % 3]}:443:{host}";
+                    if (seen.Add(binding))
+                        sites[b / 3 % 2].Add($"https {binding} {(host.Length > 0 && b / 6 % 2 == 0 ? 1 : 0)}");
+                    break;
+                case 2:
+                    string[] ipports = ["0.0.0.0", "::", "10.0.0.5", "2001:db8::5"];
+                    if (seen.Add("ipport" + ipports[b % 4]))
+                        builder.IpPort(ipports[b % 4], 443, Pool[b / 4 % Pool.Length]);
+                    break;
+                default:
+                    if (seen.Add("hostnameport" + Hosts[b % 6]))
+                        builder.HostnamePort(Hosts[b % 6], 443, Pool[b / 6 % Pool.Length]);
+                    break;
+            }
+        }
+
+        return builder.Site("Site A", [.. sites[0]]).Site("Site B", [.. sites[1]]).Build();
+    }
+
+    /// <summary>Site A and Site B each listed once, with hosts, a certificate, an sni mode and one or two endpoints.</summary>
+    private static EnsureManifest RandomManifest(byte[] picks)
+    {
+        string[] names = ["san", "v1", "renewed"];
+        string[][] endpoints = [["*:443"], ["10.0.0.5:443"], ["*:443", "[2001:db8::5]:443"]];
+        var entries = new List<ManifestSite>();
+        foreach (var (site, at) in new[] { ("Site A", 0), ("Site B", 5) })
+        {
+            if (picks.Length <= at + 4 || picks[at] % 3 == 0)
+                continue;
+            var hosts = Hosts.Where((_, i) => (picks[at + 1] >> i & 1) == 1 && i % 2 == at % 2).ToList();
+            if (picks[at + 2] % 5 == 0)
+                hosts.Add(string.Empty);
+            if (hosts.Count == 0)
+                continue;
+            entries.Add(Manifests.Site(site, names[picks[at + 3] % 3], Modes[picks[at + 4] % 3], [.. hosts], endpoints[picks[at] % 3]));
+        }
+
+        return Manifests.Of([.. entries]);
+    }
+
+    [Property(MaxTest = 300)]
+    public bool A_plan_that_is_not_refused_serves_each_manifest_host_its_certificate_and_verifies_for_them(byte[] shape, byte[] picks)
+    {
+        var current = RandomServer(shape);
+        var manifest = RandomManifest(picks);
+        var certificates = Manifests.Certificates(("san", San), ("v1", V1Only), ("renewed", Renewed));
+        var plan = EnsurePlanner.Plan(manifest, certificates, current);
+        var options = new IisSsl.Analysis.AnalysisOptions(DateTimeOffset.UtcNow, 30);
+        var before = IisSsl.Analysis.CoverageAnalyzer.Analyze(current, options);
+        var predicted = IisSsl.Analysis.CoverageAnalyzer.Analyze(plan.Predicted, options);
+        var refused = plan.Conflicts.Count > 0
+            || ServedCertificateCheck.Misses(manifest, certificates, plan.Predicted).Count > 0
+            || RefusalRules.Find(manifest, before, predicted).Count > 0;
+        if (refused)
+            return true;
+
+        var declared = manifest.Sites.SelectMany(s => s.HostNames).Select(h => h.Value).ToHashSet();
+        var wanted = manifest.Sites.SelectMany(s => s.HostNames.Select(h => (h.Value, certificates[s.Certificate].Thumbprint))).ToDictionary(p => p.Value, p => p.Thumbprint);
+        var rows = predicted.Endpoints.SelectMany(e => e.Hosts).Where(h => h.HostName is not null && declared.Contains(h.HostName)).ToList();
+        return predicted.Findings.All(f => f.Severity != IisSsl.Analysis.Severity.Error || f.HostName is null || !declared.Contains(f.HostName))
+            && rows.All(h => h.Certificate?.Thumbprint == wanted[h.HostName!])
+            && EnsurePlanner.Plan(manifest, certificates, plan.Predicted).IsEmpty;
+    }
 }
