@@ -129,11 +129,16 @@ public sealed class EnsurePlannerProperties
         if (refused)
             return true;
 
-        var declared = manifest.Sites.SelectMany(s => s.HostNames).Select(h => h.Value).ToHashSet();
-        var wanted = manifest.Sites.SelectMany(s => s.HostNames.Select(h => (h.Value, certificates[s.Certificate].Thumbprint))).ToDictionary(p => p.Value, p => p.Thumbprint);
-        var rows = predicted.Endpoints.SelectMany(e => e.Hosts).Where(h => h.HostName is not null && declared.Contains(h.HostName)).ToList();
-        return predicted.Findings.All(f => f.Severity != IisSsl.Analysis.Severity.Error || f.HostName is null || !declared.Contains(f.HostName))
-            && rows.All(h => h.Certificate?.Thumbprint == wanted[h.HostName!])
+        // Rows and findings of the bindings the manifest manages: its sites' hosts on its endpoints.
+        var wanted = manifest.Sites
+            .SelectMany(s => s.Endpoints.SelectMany(e => s.HostNames.Select(h => (Key: (s.Name, e.ToString(), h.Value), certificates[s.Certificate].Thumbprint))))
+            .ToDictionary(p => p.Key, p => p.Thumbprint);
+        var rows = predicted.Endpoints.SelectMany(e => e.Hosts.Select(h => (Key: (h.Site, e.Endpoint, h.HostName), Row: h)))
+            .Where(r => r.Row.HostName is not null && wanted.ContainsKey(r.Key!))
+            .ToList();
+        return predicted.Findings.All(f => f.Severity != IisSsl.Analysis.Severity.Error || f.Site is null || f.Endpoint is null || f.HostName is null || !wanted.ContainsKey((f.Site, f.Endpoint, f.HostName)))
+            && rows.Count == wanted.Count
+            && rows.All(r => r.Row.Certificate?.Thumbprint == wanted[r.Key!])
             && EnsurePlanner.Plan(manifest, certificates, plan.Predicted).IsEmpty;
     }
 }
