@@ -213,11 +213,23 @@ internal static partial class SitesSectionReader
                     ReadSite();
                 else if (child == "siteDefaults")
                     ReadSiteDefaults();
+                else if (child is "clear" or "remove")
+                    RefuseSitesCollectionEdit(child);
                 else
                     _reader.Skip();
             }
 
             return children.PositionOf(start);
+        }
+
+        /// <summary>
+        /// Whether IIS honours or refuses <c>&lt;clear/&gt;</c> and <c>&lt;remove/&gt;</c> among the sites is not
+        /// documented; either way the sites read would not be the sites served, so the file is refused rather than guessed.
+        /// </summary>
+        private void RefuseSitesCollectionEdit(string child)
+        {
+            Refuse($"<{child}> in <sites> would drop sites IIS otherwise serves; the tool does not model it (remove the site instead)");
+            _reader.Skip();
         }
 
         private void ReadSiteDefaults()
@@ -230,7 +242,7 @@ internal static partial class SitesSectionReader
             while (children.MoveNext(out var child))
             {
                 if (child == "bindings")
-                    ReadBindings(_defaults, "<siteDefaults>", ref bindingsLine);
+                    ReadBindings(_defaults, null, ref bindingsLine);
                 else
                     _reader.Skip();
             }
@@ -246,7 +258,7 @@ internal static partial class SitesSectionReader
             while (children.MoveNext(out var child))
             {
                 if (child == "bindings")
-                    ReadBindings(sites, name is null ? "a <site>" : $"site '{name}'", ref bindingsLine);
+                    ReadBindings(sites, name ?? string.Empty, ref bindingsLine);
                 else
                     _reader.Skip();
             }
@@ -254,11 +266,15 @@ internal static partial class SitesSectionReader
             sites.EndSite(children.PositionOf(start));
         }
 
-        private void ReadBindings(IBindingsSink sink, string owner, ref int firstLine)
+        /// <param name="sink">Receives the entries.</param>
+        /// <param name="site">The site's name (empty when it has none), or null for siteDefaults: named only in a refusal.</param>
+        /// <param name="firstLine">The line of the parent's first &lt;bindings&gt; (0 before it).</param>
+        private void ReadBindings(IBindingsSink sink, string? site, ref int firstLine)
         {
             if (firstLine != 0)
             {
                 // Refused, and not read: a second collection must not replace or add to the first.
+                var owner = site switch { null => "<siteDefaults>", "" => "a <site>", _ => $"site '{site}'" };
                 Refuse($"{owner} has a second <bindings> element (the first is on line {firstLine}); IIS refuses the file");
                 _reader.Skip();
                 return;

@@ -39,6 +39,9 @@ internal sealed class GeneratedConfig
 
     public List<string> Lines { get; } = [];
 
+    /// <summary>The site names, in document order.</summary>
+    public List<string> SiteNames { get; } = [];
+
     /// <summary>Indexes (0-based) of the lines holding a &lt;binding&gt; of a site or of siteDefaults.</summary>
     public List<int> BindingLines { get; } = [];
 
@@ -66,6 +69,7 @@ internal sealed class GeneratedConfig
     private void AddSite(int number)
     {
         var name = $"Site {number} {UnknownName(_structure)}";
+        SiteNames.Add(name);
         Lines.Add($"      <site name=\"{SecurityElement.Escape(name)}\" id=\"{number}\"{ExtensionAttributes()}>");
         AddExtensions("        ");
         if (_structure.Next(4) != 0)

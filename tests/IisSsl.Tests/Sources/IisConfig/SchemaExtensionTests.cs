@@ -80,6 +80,21 @@ public sealed class SchemaExtensionTests
         return error.Line == line + 1 && error.Problem.Contains($"'{name}'", StringComparison.Ordinal);
     }
 
+    [Property(MaxTest = 200)]
+    public bool A_site_named_like_another_in_any_case_is_refused_at_its_line(int seed, int pick)
+    {
+        var config = GeneratedConfig.Create(seed, seed ^ pick);
+        var random = new Random(pick);
+        var name = config.SiteNames[random.Next(config.SiteNames.Count)];
+        var variant = new string([.. name.Select(c => random.Next(2) == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c))]);
+        var at = config.Lines.IndexOf("    </sites>");
+        config.Lines.Insert(at, $"      <site name=\"{System.Security.SecurityElement.Escape(variant)}\" id=\"{1000 + random.Next(1000)}\" />");
+
+        var error = Assert.Throws<InvalidInputException>(() => ConfigFixtures.Parse(config.Text));
+
+        return error.Line == at + 1 && error.Problem.Contains("site name", StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> Describe(IisConfiguration configuration) =>
         configuration.Sites.SelectMany(site => site.Bindings.Select(b => $"{site.Name}|{site.Id}|{b}|{(uint)b.SslFlags}|{b.Location?.Line is not null}|{b.Problem}"));
 }

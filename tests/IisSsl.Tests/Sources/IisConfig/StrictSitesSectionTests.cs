@@ -132,6 +132,17 @@ public sealed class StrictSitesSectionTests
         Assert.Contains("id 7", error.Problem);
     }
 
+    [Theory]
+    [InlineData("<clear />")]
+    [InlineData("<remove name=\"A\" />")]
+    public void Clear_or_remove_among_the_sites_is_refused_rather_than_guessed(string entry)
+    {
+        var error = Refused($"<site name=\"A\" id=\"1\" />\n{entry}");
+
+        Assert.Equal(5, error.Line);
+        Assert.Contains("in <sites>", error.Problem);
+    }
+
     [Fact]
     public void An_xml_error_later_in_the_file_is_reported_before_a_refusal() =>
         Assert.StartsWith("not well-formed XML", Assert.Throws<InvalidInputException>(() => ConfigFixtures.Parse(
