@@ -24,10 +24,6 @@ internal sealed class SiteResolver(string file) : ISiteSink
     private readonly List<PendingMerge> _withRemovals = [];
     private InvalidInputException? _firstBadSite;
 
-    // IIS's two unique keys of the sites collection, with the line of the site that holds each. Names compare as IIS
-    // compares string keys, without regard to case (inferred from IIS's case-insensitive site names, e.g. in appcmd).
-    private readonly Dictionary<string, int> _lineByName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<uint, int> _lineById = [];
 
     // The site being read: its attributes, the bindings its own collection adds, and that collection's entries if it
     // removes or clears (null otherwise, the usual case).
@@ -73,8 +69,6 @@ internal sealed class SiteResolver(string file) : ISiteSink
             return;
         if (!TryParseId(_site.Name, _site.Id, position.Line, out var id, out _firstBadSite))
             return;
-        if (!TryAddKeys(_site.Name!, id, position.Line, out _firstBadSite))
-            return;
 
         Binding[] added = [.. _added];
         if (_removals is not null)
@@ -83,11 +77,11 @@ internal sealed class SiteResolver(string file) : ISiteSink
     }
 
     /// <summary>The sites read so far, each with the <paramref name="defaults"/> it inherits.</summary>
-    /// <exception cref="InvalidInputException">A site has no name or id, or its id is not a whole number (the first such site).</exception>
+    /// <exception cref="InvalidInputException">A site has no name or id, or its id is not a whole number (the first such site), or two sites share a name or an id.</exception>
     public IReadOnlyList<Site> Complete(BindingsElement? defaults)
     {
-        if (_firstBadSite is not null)
-            throw _firstBadSite;
+        if ((_firstBadSite ?? DuplicateKey()) is { } bad)
+            throw bad;
 
         var inherited = EffectiveBindings([], defaults, file, new BindingPartsCache());
         if (inherited.Count > 0)
@@ -125,15 +119,30 @@ internal sealed class SiteResolver(string file) : ISiteSink
         return true;
     }
 
-    private bool TryAddKeys(string name, uint id, int line, out InvalidInputException? error)
+    /// <summary>
+    /// IIS's two unique keys of the sites collection: the first site (in document order) whose name or id an earlier
+    /// site already has. Checked once all sites are read, in sets sized once. Names compare as IIS compares string
+    /// keys, without regard to case (inferred from IIS's case-insensitive site names, e.g. in appcmd).
+    /// </summary>
+    private InvalidInputException? DuplicateKey()
     {
-        error = null;
-        if (!_lineByName.TryAdd(name, line))
-            error = new InvalidInputException($"two sites are named '{name}' (the other is on line {_lineByName[name]}); IIS refuses a duplicate site name", file, line);
-        else if (!_lineById.TryAdd(id, line))
-            error = new InvalidInputException($"two sites have id {id} (the other is on line {_lineById[id]}); IIS refuses a duplicate site id", file, line);
-        return error is null;
+        var names = new HashSet<string>(_sites.Count, StringComparer.OrdinalIgnoreCase);
+        var ids = new HashSet<long>(_sites.Count);
+        foreach (var site in _sites)
+        {
+            var line = site.Location?.Line ?? 0;
+            if (!names.Add(site.Name))
+                return Duplicate($"two sites are named '{site.Name}' (the other is on line {LineOf(s => string.Equals(s.Name, site.Name, StringComparison.OrdinalIgnoreCase))}); IIS refuses a duplicate site name", line);
+            if (!ids.Add(site.Id))
+                return Duplicate($"two sites have id {site.Id} (the other is on line {LineOf(s => s.Id == site.Id)}); IIS refuses a duplicate site id", line);
+        }
+
+        return null;
     }
+
+    private int LineOf(Func<Site, bool> match) => _sites.First(match).Location?.Line ?? 0;
+
+    private InvalidInputException Duplicate(string problem, int line) => new(problem, file, line);
 
     /// <summary>A site whose own collection removes or clears (a class: a list of a value tuple is JIT-compiled on first use under ReadyToRun).</summary>
     private sealed record PendingMerge(int Index, BindingsElement Own, Binding[] Added);
