@@ -3,11 +3,17 @@ using IisSsl.Reporting;
 
 namespace IisSsl.Cli;
 
-/// <summary>Options that several commands share, so they are spelled and described once.</summary>
+/// <summary>
+/// Options that several commands share, so they are spelled and described once. The names are the project's one
+/// vocabulary (README, "Options"): the same in build.sh, the Cake settings and the Nuke parameters; older CLI
+/// spellings stay as aliases.
+/// </summary>
 internal static class SharedOptions
 {
+    private static readonly string[] FormatNames = [.. Enum.GetNames<ReportFormat>().Select(n => n.ToLowerInvariant())];
+
     public static Option<string?> Config(string description = "applicationHost.config to read (default on Windows: the machine's).") =>
-        new("--config") { Description = description, HelpName = "FILE" };
+        new("--iis-config", "--config") { Description = description, HelpName = "FILE" };
 
     public static Option<string?> SslCert(string description = "HTTP.SYS certificate bindings: saved 'netsh http show sslcert' text, or a .json snapshot (default on Windows: the live machine).") =>
         new("--sslcert") { Description = description, HelpName = "FILE" };
@@ -24,15 +30,22 @@ internal static class SharedOptions
     public static Option<int> ExpiryWarningDays() =>
         new("--expiry-warning-days") { Description = "Warn when a certificate expires within this many days.", HelpName = "DAYS", DefaultValueFactory = _ => 30 };
 
+    /// <summary>The report format, in any case (<c>--format JSON</c> as in build.sh, Cake and Nuke).</summary>
     public static Option<string> Format()
     {
-        var option = new Option<string>("--format") { Description = "Report format.", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };
-        option.AcceptOnlyFromAmong([.. Enum.GetNames<ReportFormat>().Select(n => n.ToLowerInvariant())]);
+        var option = new Option<string>("--format") { Description = "Report format.", HelpName = string.Join('|', FormatNames), DefaultValueFactory = _ => "text" };
+        option.CompletionSources.Add(FormatNames);
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!FormatNames.Contains(value, StringComparer.OrdinalIgnoreCase))
+                result.AddError($"--format '{value}' is not one of: {string.Join(", ", FormatNames)}.");
+        });
         return option;
     }
 
     public static ReportFormat ParseFormat(string? value) => Enum.Parse<ReportFormat>(value ?? "text", ignoreCase: true);
 
     public static Option<string?> Output() =>
-        new("--output") { Description = "Write the report to this file instead of standard output.", HelpName = "FILE" };
+        new("--output") { Description = "Also write the report in --format to this file; the readable text report still goes to standard output.", HelpName = "FILE" };
 }

@@ -8,10 +8,10 @@ internal static class ProbeCommand
 {
     public static Command Create(CliConsole console)
     {
-        var targets = new Option<string[]>("--target") { Description = "IP:PORT (or name:PORT) to connect to; repeat for every node of a web farm.", HelpName = "IP:PORT" };
-        var hosts = new Option<string[]>("--host") { Description = "Host name to ask for with SNI (repeatable).", HelpName = "NAME" };
+        var targets = new Option<string[]>("--targets", "--target") { Description = "IP:PORT (or name:PORT) to connect to; repeat for every node of a web farm.", HelpName = "IP:PORT" };
+        var hosts = new Option<string[]>("--hosts", "--host") { Description = "Host name to ask for with SNI (repeatable).", HelpName = "NAME" };
         var config = SharedOptions.Config("Take targets and host names from this applicationHost.config's https bindings.");
-        var connect = new Option<string?>("--connect") { Description = "Address to dial for bindings on * (All Unassigned) when targets come from --config.", HelpName = "ADDRESS" };
+        var connect = new Option<string?>("--connect") { Description = "Address to dial for bindings on * (All Unassigned) when targets come from --iis-config.", HelpName = "ADDRESS" };
         var noSni = new Option<bool>("--no-sni") { Description = "Only handshake without SNI (what legacy and IP-only clients get)." };
         var timeout = new Option<double>("--timeout") { Description = "Seconds allowed per connection.", HelpName = "SECONDS", DefaultValueFactory = _ => 5 };
         var concurrency = new Option<int>("--concurrency") { Description = "Handshakes in flight at once.", HelpName = "N", DefaultValueFactory = _ => 16 };
@@ -35,7 +35,7 @@ internal static class ProbeCommand
             if (IisSslCli.HasMissingOptionValue(result))
                 return; // the option whose value is missing is named by its own error; "needs --target" would only confuse
             if (!hasTargets && !hasConfig)
-                result.AddError("probe needs --target IP:PORT (with --host NAME) or --config FILE.");
+                result.AddError("probe needs --targets IP:PORT (with --hosts NAME) or --iis-config FILE.");
         });
 
         command.SetAction(async (parsed, cancellationToken) =>

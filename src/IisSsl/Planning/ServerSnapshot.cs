@@ -20,7 +20,7 @@ internal sealed record ServerSnapshot(ServerState State, string ConfigPath, byte
     public static ServerSnapshot Read(EnsureOptions options, EnsureServices services, IEnumerable<ICertificateSource> extraSources)
     {
         var configPath = options.IisConfigPath
-            ?? (OperatingSystem.IsWindows() ? ServerStateLoader.DefaultIisConfigPath : throw new InvalidInputException("plan/apply needs the IIS configuration off Windows: pass --config FILE"));
+            ?? (OperatingSystem.IsWindows() ? ServerStateLoader.DefaultIisConfigPath : throw new InvalidInputException("plan/apply needs the IIS configuration off Windows: pass --iis-config FILE"));
         var sitesFile = SitesFile.Locate(configPath);
         var configBytes = InputFile.ReadAllBytes(sitesFile.Path, "the IIS configuration file");
         var configuration = services.ReadConfig(configPath);

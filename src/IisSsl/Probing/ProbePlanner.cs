@@ -86,7 +86,7 @@ internal static class ProbePlanner
                 notes.Add(new Finding(
                     FindingCodes.HostNotProbed,
                     Severity.Info,
-                    $"Wildcard host header {binding.Host} cannot be probed as such; probe a concrete name below it with --host.",
+                    $"Wildcard host header {binding.Host} cannot be probed as such; probe a concrete name below it with --hosts.",
                     site.Name,
                     target.Display,
                     binding.Host.Value));

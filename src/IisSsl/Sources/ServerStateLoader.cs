@@ -87,7 +87,7 @@ public static class ServerStateLoader
         if (path is not null)
             return new ApplicationHostConfigFile(path);
         if (!isWindows)
-            throw new InvalidInputException("reading the live IIS configuration needs Windows; pass --config FILE");
+            throw new InvalidInputException("reading the live IIS configuration needs Windows; pass --iis-config FILE");
         return new ApplicationHostConfigFile(DefaultIisConfigPath);
     }
 

@@ -145,7 +145,7 @@ public sealed class ServerStateLoaderTests
     {
         var error = Assert.Throws<InvalidInputException>(() => ServerStateLoader.IisConfigurationFor(null, isWindows: false));
 
-        Assert.Contains("pass --config", error.Message, StringComparison.Ordinal);
+        Assert.Contains("pass --iis-config", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
