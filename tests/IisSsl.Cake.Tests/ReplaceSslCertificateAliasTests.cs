@@ -39,7 +39,7 @@ public sealed class ReplaceSslCertificateAliasTests : IDisposable
         s.IisConfig = "applicationHost.config";
         s.SslCert = "sslcert.json";
         s.Certs.Add("certs");
-        s.BackupDirectory = "backups";
+        s.BackupDir = "backups";
     }
 
     [Fact]

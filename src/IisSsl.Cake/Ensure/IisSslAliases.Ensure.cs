@@ -46,10 +46,10 @@ public static partial class IisSslAliases
                 SslCertPath = host.Resolve(settings.SslCert),
                 CertificateFolders = [.. settings.Certs.Select(d => host.Resolve(d)!)],
                 CentralCertificateStorePath = host.Resolve(settings.Ccs),
-                BackupDirectory = host.Resolve(settings.BackupDirectory),
+                BackupDirectory = host.Resolve(settings.BackupDir),
                 DryRun = settings.DryRun,
-                RemoveStaleBindings = settings.RemoveStaleBindings,
-                PfxPasswordVariable = settings.PfxPasswordVariable,
+                RemoveStaleBindings = settings.RemoveStale,
+                PfxPasswordVariable = settings.PfxPasswordEnv,
                 ExpiryWarningDays = settings.ExpiryWarningDays,
             };
             return settings.DryRun ? IisSslEngine.Plan(options) : IisSslEngine.Apply(options);

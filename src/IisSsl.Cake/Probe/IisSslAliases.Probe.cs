@@ -40,13 +40,13 @@ public static partial class IisSslAliases
             Targets = [.. settings.Targets],
             Hosts = [.. settings.Hosts],
             IisConfigPath = host.Resolve(settings.IisConfig),
-            ConnectAddress = settings.ConnectAddress,
-            NoSniOnly = settings.NoSniOnly,
+            ConnectAddress = settings.Connect,
+            NoSniOnly = settings.NoSni,
             Timeout = settings.Timeout,
-            MaxConcurrency = settings.MaxConcurrency,
+            MaxConcurrency = settings.Concurrency,
             CaBundlePath = host.Resolve(settings.CaBundle),
             ExpectStatus = settings.ExpectStatus,
-            ExpectBodyContains = settings.ExpectBodyContains,
+            ExpectBodyContains = settings.ExpectBody,
             ExpiryWarningDays = settings.ExpiryWarningDays,
         }).GetAwaiter().GetResult());
         host.Publish(report, settings, "ProbeTlsEndpoints");

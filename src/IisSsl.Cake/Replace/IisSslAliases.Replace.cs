@@ -47,9 +47,9 @@ public static partial class IisSslAliases
             SslCertPath = host.Resolve(settings.SslCert),
             CertificateFolders = [.. settings.Certs.Select(d => host.Resolve(d)!)],
             CentralCertificateStorePath = host.Resolve(settings.Ccs),
-            BackupDirectory = host.Resolve(settings.BackupDirectory),
+            BackupDirectory = host.Resolve(settings.BackupDir),
             DryRun = settings.DryRun,
-            PfxPasswordVariable = settings.PfxPasswordVariable,
+            PfxPasswordVariable = settings.PfxPasswordEnv,
             ExpiryWarningDays = settings.ExpiryWarningDays,
         }));
 

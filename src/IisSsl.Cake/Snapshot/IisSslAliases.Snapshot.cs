@@ -47,7 +47,7 @@ public static partial class IisSslAliases
             IisConfigPath = host.Resolve(settings.IisConfig),
             CertificateFolders = [.. settings.Certs.Select(d => host.Resolve(d)!)],
             CertificatesOutDirectory = host.Resolve(settings.CertsOut),
-            PfxPasswordVariable = settings.PfxPasswordVariable,
+            PfxPasswordVariable = settings.PfxPasswordEnv,
         }));
         context.Log.Write(Verbosity.Normal, LogLevel.Information, "{0}", result.Summary);
         return result;

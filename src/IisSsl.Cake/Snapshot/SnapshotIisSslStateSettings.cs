@@ -21,5 +21,5 @@ public sealed class SnapshotIisSslStateSettings
     public DirectoryPath? CertsOut { get; set; }
 
     /// <summary>The environment variable holding the PFX password.</summary>
-    public string PfxPasswordVariable { get; set; } = VerifyOptions.DefaultPfxPasswordVariable;
+    public string PfxPasswordEnv { get; set; } = VerifyOptions.DefaultPfxPasswordVariable;
 }

@@ -41,7 +41,7 @@ public static partial class IisSslAliases
             SslCertPath = host.Resolve(settings.SslCert),
             CertificateFolders = [.. settings.Certs.Select(d => host.Resolve(d)!)],
             CentralCertificateStorePath = host.Resolve(settings.Ccs),
-            PfxPasswordVariable = settings.PfxPasswordVariable,
+            PfxPasswordVariable = settings.PfxPasswordEnv,
             ExpiryWarningDays = settings.ExpiryWarningDays,
         }));
         host.Publish(report, settings, "VerifyCertCoverage");
