@@ -1,3 +1,4 @@
+using IisSsl.Execution;
 using IisSsl.Reporting;
 
 namespace IisSsl.Planning;
@@ -40,6 +41,28 @@ public sealed record EnsureResult(EnsureOutcome Outcome, VerificationReport Veri
 
     /// <summary>Backup files written before changing anything.</summary>
     public IReadOnlyList<string> Backups { get; init; } = [];
+
+    /// <summary>
+    /// This result once <paramref name="applied"/> has run: refused when another run held the lock, applied with the
+    /// re-read server's verification, or rolled back (with <paramref name="failure"/> when the applier named none).
+    /// </summary>
+    public EnsureResult WithApplied(ApplyResult applied, VerificationReport before, VerificationReport? after, string failure)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        if (applied.LockBusy)
+            return this with { Outcome = EnsureOutcome.Refused, Reasons = applied.Messages, Messages = applied.Messages };
+        if (applied.Applied)
+            return this with { Outcome = EnsureOutcome.Applied, Verification = after!, After = after, Messages = applied.Messages, Backups = applied.Backups };
+        return this with
+        {
+            Outcome = EnsureOutcome.RolledBack,
+            Verification = after ?? before,
+            After = after,
+            Reasons = [applied.Failure ?? failure],
+            Messages = applied.Messages,
+            Backups = applied.Backups,
+        };
+    }
 }
 
 public enum EnsureOutcome

@@ -82,18 +82,6 @@ internal static class EnsureWorkflow
             },
             services.Checkpoint);
 
-        if (outcome.LockBusy)
-            return result with { Outcome = EnsureOutcome.Refused, Reasons = outcome.Messages, Messages = outcome.Messages };
-        if (outcome.Applied)
-            return result with { Outcome = EnsureOutcome.Applied, Verification = after!, After = after, Messages = outcome.Messages, Backups = outcome.Backups };
-        return result with
-        {
-            Outcome = EnsureOutcome.RolledBack,
-            Verification = after ?? before,
-            After = after,
-            Reasons = [outcome.Failure ?? "apply failed"],
-            Messages = outcome.Messages,
-            Backups = outcome.Backups,
-        };
+        return result.WithApplied(outcome, before, after, "apply failed");
     }
 }

@@ -82,19 +82,7 @@ internal static class ReplaceWorkflow
             services.Checkpoint,
             $"every client path that was served {old} is now served {replacement.Thumbprint}, and nothing else changed");
 
-        if (outcome.LockBusy)
-            return result with { Outcome = EnsureOutcome.Refused, Reasons = outcome.Messages, Messages = outcome.Messages };
-        if (outcome.Applied)
-            return result with { Outcome = EnsureOutcome.Applied, Verification = after!, After = after, Messages = outcome.Messages, Backups = outcome.Backups };
-        return result with
-        {
-            Outcome = EnsureOutcome.RolledBack,
-            Verification = after ?? before,
-            After = after,
-            Reasons = [outcome.Failure ?? "replace failed"],
-            Messages = outcome.Messages,
-            Backups = outcome.Backups,
-        };
+        return result.WithApplied(outcome, before, after, "replace failed");
     }
 
     /// <summary>The post-condition, and any error the change would add (e.g. NEW expired or without its private key).</summary>
