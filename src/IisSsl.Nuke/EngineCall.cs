@@ -36,7 +36,7 @@ internal static class EngineCall
     private static void ExportPfxPassword(IHazIisSslServer server)
     {
         if (server.PfxPassword is { Length: > 0 } password)
-            Environment.SetEnvironmentVariable(server.PfxPasswordVariable, password);
+            Environment.SetEnvironmentVariable(server.PfxPasswordEnv, password);
     }
 
     private static TargetFailedException BadInput(IHazIisSslServer server, InvalidInputException exception)

@@ -7,42 +7,40 @@ namespace IisSsl.Nuke;
 
 /// <summary>
 /// Target <c>EnsureSslHostHeaders</c>: makes the server's https bindings and HTTP.SYS records match the manifest,
-/// or refuses and changes nothing. Parameters <c>--ssl-host-headers-manifest</c>, <c>--ssl-host-headers-dry-run</c>,
-/// <c>--ssl-host-headers-backup-directory</c>, <c>--ssl-host-headers-format</c>, <c>--ssl-host-headers-output</c>.
+/// or refuses and changes nothing. Parameters <c>--manifest</c>, <c>--remove-stale</c>, the shared <c>--dry-run</c> and
+/// <c>--backup-dir</c>, and the report file's <c>--ssl-host-headers-format</c> and <c>--ssl-host-headers-output</c>.
 /// </summary>
-[ParameterPrefix(SslHostHeaders)]
-public interface IEnsureSslHostHeaders : IHazIisSslServer
+public interface IEnsureSslHostHeaders : IHazIisSslChanges
 {
+    /// <summary>The prefix of this target's report parameters: each target of a build writes its own report.</summary>
     public const string SslHostHeaders = nameof(SslHostHeaders);
 
     [Parameter("Manifest of the desired sites, host names and certificates (JSON)")]
     AbsolutePath? Manifest => TryGetValue(() => Manifest);
 
-    [Parameter("Plan only: show what would change and the predicted verification, change nothing")]
-    bool DryRun => TryGetValue<bool?>(() => DryRun) ?? false;
+    [Parameter("Also remove https bindings of manifest sites that the manifest no longer lists")]
+    bool RemoveStale => TryGetValue<bool?>(() => RemoveStale) ?? false;
 
-    [Parameter("Where timestamped backups go (default: beside each file)")]
-    AbsolutePath? BackupDirectory => TryGetValue(() => BackupDirectory);
-
-    [Parameter("Format of the report file: Text, Json, Junit, Sarif or Markdown (default Text)")]
+    [Parameter("Format of the report file: Text, Json, Junit, Sarif or Markdown (default Text)", Name = SslHostHeaders + "Format")]
     ReportFormat Format => TryGetValue<ReportFormat?>(() => Format) ?? ReportFormat.Text;
 
-    [Parameter("File to write the predicted or resulting verification report to")]
+    [Parameter("File to write the predicted or resulting verification report to", Name = SslHostHeaders + "Output")]
     AbsolutePath? Output => TryGetValue(() => Output);
 
     sealed Configure<EnsureOptions> EnsureSettingsBase => _ => _ with
     {
         IisConfigPath = IisConfig,
         SslCertPath = SslCert,
-        CertificateFolders = Certs.Select(x => x.ToString()).ToArray(),
+        CertificateFolders = CertificateFolders,
         CentralCertificateStorePath = Ccs,
-        BackupDirectory = BackupDirectory,
+        BackupDirectory = BackupDir,
         DryRun = DryRun,
-        PfxPasswordVariable = PfxPasswordVariable,
+        RemoveStaleBindings = RemoveStale,
+        PfxPasswordVariable = PfxPasswordEnv,
         ExpiryWarningDays = ExpiryWarningDays,
     };
 
-    /// <summary>Override to adjust the options after the parameters are applied (e.g. RemoveStaleBindings).</summary>
+    /// <summary>Override to adjust the options after the parameters are applied.</summary>
     Configure<EnsureOptions> EnsureSettings => _ => _;
 
     Target EnsureSslHostHeaders => _ => _

@@ -7,13 +7,13 @@ namespace IisSsl.Nuke;
 
 /// <summary>
 /// Target <c>ReplaceSslCertificate</c>: renews a certificate everywhere, moving every HTTP.SYS record that serves the
-/// old certificate to the new one, or refuses and changes nothing. Parameters <c>--replace-certificate-old</c>,
-/// <c>--replace-certificate-new</c> or <c>--replace-certificate-new-pfx</c>, <c>--replace-certificate-dry-run</c>,
-/// <c>--replace-certificate-backup-directory</c>, <c>--replace-certificate-format</c>, <c>--replace-certificate-output</c>.
+/// old certificate to the new one, or refuses and changes nothing. Parameters <c>--old</c>, <c>--new</c> or
+/// <c>--new-pfx</c>, the shared <c>--dry-run</c> and <c>--backup-dir</c>, and the report file's
+/// <c>--replace-certificate-format</c> and <c>--replace-certificate-output</c>.
 /// </summary>
-[ParameterPrefix(ReplaceCertificate)]
-public interface IReplaceSslCertificate : IHazIisSslServer
+public interface IReplaceSslCertificate : IHazIisSslChanges
 {
+    /// <summary>The prefix of this target's report parameters: each target of a build writes its own report.</summary>
     public const string ReplaceCertificate = nameof(ReplaceCertificate);
 
     [Parameter("Thumbprint of the certificate to retire")]
@@ -22,19 +22,13 @@ public interface IReplaceSslCertificate : IHazIisSslServer
     [Parameter("Thumbprint of the replacement, found in --certs (or the store on Windows)")]
     string? New => TryGetValue(() => New);
 
-    [Parameter("The replacement as a PFX file (password from --pfx-password-variable or --pfx-password)")]
+    [Parameter("The replacement as a PFX file (password from --pfx-password-env or --pfx-password)")]
     AbsolutePath? NewPfx => TryGetValue(() => NewPfx);
 
-    [Parameter("Plan only: show what would change and the predicted verification, change nothing")]
-    bool DryRun => TryGetValue<bool?>(() => DryRun) ?? false;
-
-    [Parameter("Where timestamped backups go (default: beside each file)")]
-    AbsolutePath? BackupDirectory => TryGetValue(() => BackupDirectory);
-
-    [Parameter("Format of the report file: Text, Json, Junit, Sarif or Markdown (default Text)")]
+    [Parameter("Format of the report file: Text, Json, Junit, Sarif or Markdown (default Text)", Name = ReplaceCertificate + "Format")]
     ReportFormat Format => TryGetValue<ReportFormat?>(() => Format) ?? ReportFormat.Text;
 
-    [Parameter("File to write the predicted or resulting verification report to")]
+    [Parameter("File to write the predicted or resulting verification report to", Name = ReplaceCertificate + "Output")]
     AbsolutePath? Output => TryGetValue(() => Output);
 
     sealed Configure<ReplaceOptions> ReplaceSettingsBase => _ => _ with
@@ -43,11 +37,11 @@ public interface IReplaceSslCertificate : IHazIisSslServer
         NewPfxPath = NewPfx,
         IisConfigPath = IisConfig,
         SslCertPath = SslCert,
-        CertificateFolders = Certs.Select(x => x.ToString()).ToArray(),
+        CertificateFolders = CertificateFolders,
         CentralCertificateStorePath = Ccs,
-        BackupDirectory = BackupDirectory,
+        BackupDirectory = BackupDir,
         DryRun = DryRun,
-        PfxPasswordVariable = PfxPasswordVariable,
+        PfxPasswordVariable = PfxPasswordEnv,
         ExpiryWarningDays = ExpiryWarningDays,
     };
 

@@ -27,9 +27,9 @@ public interface ISnapshotIisSslState : IHazIisSslServer
         SslCertPath = SslCert,
         OutputPath = Output,
         IisConfigPath = IisConfig,
-        CertificateFolders = Certs.Select(x => x.ToString()).ToArray(),
+        CertificateFolders = CertificateFolders,
         CertificatesOutDirectory = CertsOut,
-        PfxPasswordVariable = PfxPasswordVariable,
+        PfxPasswordVariable = PfxPasswordEnv,
     };
 
     /// <summary>Override to adjust the options after the parameters are applied.</summary>

@@ -7,26 +7,26 @@ namespace IisSsl.Nuke;
 
 /// <summary>
 /// Target <c>VerifyCertCoverage</c>: fails the build when the certificate a client is served for an https
-/// host name does not cover it. Parameters <c>--cert-coverage-format</c>, <c>--cert-coverage-output</c>.
+/// host name does not cover it. The report file: <c>--cert-coverage-format</c>, <c>--cert-coverage-output</c>.
 /// </summary>
-[ParameterPrefix(CertCoverage)]
 public interface IVerifyCertCoverage : IHazIisSslServer
 {
+    /// <summary>The prefix of this target's report parameters: each target of a build writes its own report.</summary>
     public const string CertCoverage = nameof(CertCoverage);
 
-    [Parameter("Format of the report file: Text, Json, Junit, Sarif or Markdown (default Text)")]
+    [Parameter("Format of the report file: Text, Json, Junit, Sarif or Markdown (default Text)", Name = CertCoverage + "Format")]
     ReportFormat Format => TryGetValue<ReportFormat?>(() => Format) ?? ReportFormat.Text;
 
-    [Parameter("File to write the report to")]
+    [Parameter("File to write the report to", Name = CertCoverage + "Output")]
     AbsolutePath? Output => TryGetValue(() => Output);
 
     sealed Configure<VerifyOptions> VerifySettingsBase => _ => _ with
     {
         IisConfigPath = IisConfig,
         SslCertPath = SslCert,
-        CertificateFolders = Certs.Select(x => x.ToString()).ToArray(),
+        CertificateFolders = CertificateFolders,
         CentralCertificateStorePath = Ccs,
-        PfxPasswordVariable = PfxPasswordVariable,
+        PfxPasswordVariable = PfxPasswordEnv,
         ExpiryWarningDays = ExpiryWarningDays,
     };
 

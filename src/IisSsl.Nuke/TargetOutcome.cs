@@ -26,6 +26,7 @@ internal static class TargetOutcome
 
     public static void Publish(INukeBuild build, EnsureResult result, ReportFormat format, AbsolutePath? output)
     {
+        LogPlan(result);
         Log.Information("Outcome: {Outcome}", result.Outcome);
         Record(build, result.Verification, format, output, summary: [("Outcome", result.Outcome.ToString())]);
         if (!result.Succeeded)
@@ -53,6 +54,16 @@ internal static class TargetOutcome
                 .AddPair("Errors", report.ErrorCount.ToString(CultureInfo.InvariantCulture))
                 .AddPair("Warnings", report.WarningCount.ToString(CultureInfo.InvariantCulture));
         });
+    }
+
+    // The plan as the CLI and Cake print it: each change with its appcmd or netsh line, then the predicted (or, after
+    // apply, the re-read) verification. A dry run is read from this; the findings follow as their own events.
+    private static void LogPlan(EnsureResult result)
+    {
+        using var text = new StringWriter();
+        PlanRenderer.Render(result, ReportFormat.Text, text);
+        foreach (var line in text.ToString().TrimEnd().Split('\n'))
+            Log.Information("{Line:l}", line.TrimEnd('\r'));
     }
 
     // ":l" keeps strings unquoted in the rendered text that becomes the CI annotation.

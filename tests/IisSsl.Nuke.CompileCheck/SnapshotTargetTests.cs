@@ -1,5 +1,5 @@
+using IisSsl.Nuke.CompileCheck.NukeReading;
 using IisSsl.TestSupport;
-using Nuke.Common.IO;
 
 namespace IisSsl.Nuke.CompileCheck;
 
@@ -9,12 +9,11 @@ public sealed class SnapshotTargetTests
     public async Task SnapshotIisSslState_writes_the_snapshot_from_the_shared_server_parameters_and_its_own()
     {
         using var temp = new TempDirectory();
-        var build = new TestBuild();
-        build.Parameters["SslCert"] = (AbsolutePath)RepositoryPaths.Sample("sni-per-host", "sslcert.txt");
-        build.Parameters["IisConfig"] = (AbsolutePath)RepositoryPaths.Sample("sni-per-host", "applicationHost.config");
-        build.Parameters["Certs"] = new AbsolutePath[] { RepositoryPaths.Sample("sni-per-host", "certs") };
-        build.Parameters["IisSslSnapshotOutput"] = (AbsolutePath)temp.Combine("httpsys.json");
-        build.Parameters["IisSslSnapshotCertsOut"] = (AbsolutePath)temp.Combine("certs");
+        var build = new TestBuild(new NukeInvocation(
+        [
+            "SnapshotIisSslState", "--sslcert", "sslcert.txt", "--iis-config", "applicationHost.config", "--certs", "certs",
+            "--iis-ssl-snapshot-output", temp.Combine("httpsys.json"), "--iis-ssl-snapshot-certs-out", temp.Combine("certs"),
+        ], workingDirectory: RepositoryPaths.Sample("sni-per-host")));
         var snapshot = RecordingTargetDefinition.Of(((ISnapshotIisSslState)build).SnapshotIisSslState);
 
         await Assert.Single(snapshot.Actions)();
@@ -30,9 +29,7 @@ public sealed class SnapshotTargetTests
     public async Task Bad_input_fails_SnapshotIisSslState_with_one_line_and_exit_code_2()
     {
         using var temp = new TempDirectory();
-        var build = new TestBuild();
-        build.Parameters["SslCert"] = (AbsolutePath)temp.Combine("missing.txt");
-        build.Parameters["IisSslSnapshotOutput"] = (AbsolutePath)temp.Combine("httpsys.json");
+        var build = new TestBuild(new NukeInvocation(["--sslcert", temp.Combine("missing.txt"), "--iis-ssl-snapshot-output", temp.Combine("httpsys.json")]));
         var snapshot = RecordingTargetDefinition.Of(((ISnapshotIisSslState)build).SnapshotIisSslState);
 
         var failure = await Assert.ThrowsAsync<TargetFailedException>(() => Assert.Single(snapshot.Actions)());

@@ -1,4 +1,5 @@
 using IisSsl.Analysis;
+using IisSsl.Nuke.CompileCheck.NukeReading;
 using IisSsl.Planning;
 using IisSsl.Reporting;
 using Nuke.Common;
@@ -56,9 +57,7 @@ public sealed class TargetTests
     [Fact]
     public async Task The_replace_target_turns_a_malformed_thumbprint_into_a_one_line_failure_with_exit_code_2()
     {
-        var build = new TestBuild();
-        build.Parameters["ReplaceCertificateOld"] = "not-a-thumbprint";
-        build.Parameters["ReplaceCertificateNew"] = "0A1B";
+        var build = new TestBuild(new NukeInvocation(["ReplaceSslCertificate", "--old", "not-a-thumbprint", "--new", "0A1B"]));
         var replace = RecordingTargetDefinition.Of(((IReplaceSslCertificate)build).ReplaceSslCertificate);
 
         var failure = await Assert.ThrowsAsync<TargetFailedException>(() => Assert.Single(replace.Actions)());
@@ -153,13 +152,28 @@ public sealed class TargetTests
     public void A_secret_pfx_password_reaches_the_engine_through_the_named_variable()
     {
         var variable = "IISSSL_NUKE_TEST_" + Guid.NewGuid().ToString("N");
-        var build = new TestBuild();
-        build.Parameters["PfxPasswordVariable"] = variable;
-        build.Parameters["PfxPassword"] = "s3cret";
+        var build = new TestBuild(new NukeInvocation(["--pfx-password-env", variable, "--pfx-password", "s3cret"]));
 
         var seen = EngineCall.Run(build, () => Environment.GetEnvironmentVariable(variable));
 
         Assert.Equal("s3cret", seen);
         Environment.SetEnvironmentVariable(variable, null);
+    }
+
+    [Fact]
+    public async Task A_dry_run_logs_the_plan_with_its_appcmd_and_netsh_lines_not_only_its_outcome()
+    {
+        using var sample = NukeSample.Copy();
+        var build = new TestBuild(new NukeInvocation(["--dry-run"], workingDirectory: sample.Path, parametersJson: sample.ParametersJson), sample.Path);
+        Log.Recorded.Clear();
+
+        await RecordingTargetDefinition.Of(((IEnsureSslHostHeaders)build).EnsureSslHostHeaders).Actions.Single()();
+
+        var logged = string.Join('\n', Log.Recorded.Where(e => e.Template == "{Line:l}").Select(e => e.Values[0]));
+        Assert.Contains("appcmd.exe set site", logged, StringComparison.Ordinal);
+        Assert.Contains("sitev2.mysite.com", logged, StringComparison.Ordinal);
+        Assert.Contains("netsh http add sslcert hostnameport=sitev2.mysite.com:443", logged, StringComparison.Ordinal);
+        Assert.Equal("Planned", build.Summary["Outcome"]);
+        Assert.Equal(sample.ConfigBytes, File.ReadAllBytes(sample.Combine("server", "applicationHost.config")));
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using IisSsl.Nuke.CompileCheck.NukeReading;
 using Nuke.Common;
 using Nuke.Common.CI;
 using Nuke.Common.Execution;
@@ -9,18 +10,20 @@ using Nuke.Common.Tooling;
 namespace IisSsl.Nuke.CompileCheck;
 
 /// <summary>
-/// A user build with all four components. Parameter values come from <see cref="Parameters"/>, keyed by the
-/// name Nuke resolves (interface prefix + member name), so a wrong name or prefix leaves a value unread.
+/// A user build with all five components. Its parameters are read from <paramref name="invocation"/> (command line,
+/// environment, .nuke/parameters.json) the way Nuke 10.1 reads them (NukeReading/), so a wrong name, prefix or type
+/// leaves a value unread or fails as it would in a real build.
 /// </summary>
-internal sealed class TestBuild : IEnsureSslHostHeaders, IReplaceSslCertificate, IVerifyCertCoverage, IProbeTlsEndpoints, ISnapshotIisSslState
+internal class TestBuild(NukeInvocation? invocation = null, string? rootDirectory = null)
+    : IEnsureSslHostHeaders, IReplaceSslCertificate, IVerifyCertCoverage, IProbeTlsEndpoints, ISnapshotIisSslState
 {
-    public Dictionary<string, object> Parameters { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public NukeInvocation Invocation { get; } = NukeInvocation.Current = invocation ?? new NukeInvocation();
 
     public Dictionary<string, string> Summary { get; } = [];
 
     public int? ExitCode { get; set; }
 
-    public AbsolutePath RootDirectory => Path.GetTempPath();
+    public AbsolutePath RootDirectory { get; } = rootDirectory ?? Path.GetTempPath();
 
     // The rest of INukeBuild: state the components do not read.
     public IReadOnlyCollection<ExecutableTarget> ExecutionPlan => [];
@@ -57,18 +60,17 @@ internal sealed class TestBuild : IEnsureSslHostHeaders, IReplaceSslCertificate,
     }
 
     public T TryGetValue<T>(Expression<Func<T>> parameterExpression)
-        where T : class => (T)Lookup(parameterExpression.Body)!;
-
-    public T TryGetValue<T>(Expression<Func<object>> parameterExpression) =>
-        (T)Lookup(parameterExpression.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : parameterExpression.Body)!;
-
-    public static string ParameterName(PropertyInfo member) =>
-        member.DeclaringType!.GetCustomAttribute<ParameterPrefixAttribute>()?.Prefix +
-        (member.GetCustomAttribute<ParameterAttribute>()!.Name ?? member.Name);
-
-    private object? Lookup(Expression body)
+        where T : class
     {
-        var member = (PropertyInfo)((MemberExpression)body).Member;
-        return Parameters.GetValueOrDefault(ParameterName(member));
+        NukeInvocation.Current = Invocation;
+        return NukeParameterService.TryGetValue<T>(this, parameterExpression);
     }
+
+    public T TryGetValue<T>(Expression<Func<object>> parameterExpression)
+    {
+        NukeInvocation.Current = Invocation;
+        return NukeParameterService.TryGetValue<T>(this, parameterExpression);
+    }
+
+    public static string ParameterName(PropertyInfo member) => NukeParameterService.ParameterName(member);
 }
