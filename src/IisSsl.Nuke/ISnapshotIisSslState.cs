@@ -8,15 +8,16 @@ namespace IisSsl.Nuke;
 /// <summary>
 /// Target <c>SnapshotIisSslState</c>: writes HTTP.SYS's certificate bindings as the JSON snapshot (live on Windows, or
 /// converted from <c>--sslcert</c> text), with <c>--iis-config</c> copied beside it and, with
-/// <c>--iis-ssl-snapshot-certs-out</c>, the referenced public certificates exported, so a later VerifyCertCoverage
-/// can run on any OS. Parameters <c>--iis-ssl-snapshot-output</c> (required), <c>--iis-ssl-snapshot-certs-out</c>.
+/// <c>--certs-out</c>, the referenced public certificates exported, so a later VerifyCertCoverage can run on any OS.
+/// Parameters <c>--iis-ssl-snapshot-output</c> (required; like every target's output file, it carries the target's
+/// prefix) and <c>--certs-out</c>.
 /// </summary>
-[ParameterPrefix(IisSslSnapshot)]
 public interface ISnapshotIisSslState : IHazIisSslServer
 {
+    /// <summary>The prefix of this target's output parameter: each target of a build writes its own file.</summary>
     public const string IisSslSnapshot = nameof(IisSslSnapshot);
 
-    [Parameter("The JSON snapshot file to write")]
+    [Parameter("The JSON snapshot file to write", Name = IisSslSnapshot + "Output")]
     AbsolutePath? Output => TryGetValue(() => Output);
 
     [Parameter("Folder to export the referenced public certificates into (THUMBPRINT.cer, never a private key)")]

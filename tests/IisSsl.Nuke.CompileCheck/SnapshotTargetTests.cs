@@ -12,7 +12,7 @@ public sealed class SnapshotTargetTests
         var build = new TestBuild(new NukeInvocation(
         [
             "SnapshotIisSslState", "--sslcert", "sslcert.txt", "--iis-config", "applicationHost.config", "--certs", "certs",
-            "--iis-ssl-snapshot-output", temp.Combine("httpsys.json"), "--iis-ssl-snapshot-certs-out", temp.Combine("certs"),
+            "--iis-ssl-snapshot-output", temp.Combine("httpsys.json"), "--certs-out", temp.Combine("certs"),
         ], workingDirectory: RepositoryPaths.Sample("sni-per-host")));
         var snapshot = RecordingTargetDefinition.Of(((ISnapshotIisSslState)build).SnapshotIisSslState);
 
