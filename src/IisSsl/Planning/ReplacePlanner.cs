@@ -73,12 +73,12 @@ public static class ReplacePlanner
 
         if (edits.Count > 0)
         {
-            var catchAll = served.Count(p => p.Host is null);
+            var catchAll = served.Where(p => p.Host is null).Select(p => (p.Site.ToUpperInvariant(), p.Endpoint)).Distinct().Count();
             var how = replacement.Import is null
                 ? "keeping its store, appid and settings"
                 : $"in store {replacement.StoreName} (where the file is imported), keeping its appid and settings";
             decisions.Insert(0, $"{edits.Count} HTTP.SYS record(s) name {old}, serving {hosts.Count} host name(s)"
-                + (catchAll > 0 ? $" and {catchAll} catch-all binding path(s)" : string.Empty)
+                + (catchAll > 0 ? $" and {catchAll} catch-all binding(s)" : string.Empty)
                 + $": each is moved to {replacement.Thumbprint}, {how}");
         }
 

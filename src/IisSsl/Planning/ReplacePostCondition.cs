@@ -3,9 +3,11 @@ using IisSsl.Model;
 namespace IisSsl.Planning;
 
 /// <summary>
-/// What a replace must leave behind, checked on the predicted and on the re-read server: every client path that was
-/// served OLD is served NEW (by thumbprint), every other path is served exactly what it was, and no HTTP.SYS record
-/// names OLD any more. Bounded: the first problems are named, the rest counted.
+/// What a replace must leave behind, checked on the predicted and on the re-read server: every client that was
+/// served OLD is served NEW (by thumbprint), every other client is served exactly what it was, and no HTTP.SYS record
+/// names OLD any more. Clients are told apart as the analysis tells them apart (<see cref="ServedCertificate"/>: with
+/// and without SNI, IPv4 and IPv6, on addresses with their own record). Bounded: the first problems are named, the
+/// rest counted.
 /// </summary>
 internal static class ReplacePostCondition
 {
@@ -15,15 +17,11 @@ internal static class ReplacePostCondition
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var now = new Dictionary<(string, Endpoint, HostName?, bool), ServedCertificate>();
-        foreach (var path in ServedCertificate.Of(after))
-            now.TryAdd(path.Key, path);
-
         var problems = new List<string>();
-        foreach (var path in before)
+        foreach (var (path, then) in ServedCertificate.Pair(before, ServedCertificate.Of(after)))
         {
             var expected = path.Thumbprint == oldThumbprint ? newThumbprint : path.Thumbprint;
-            var actual = now.TryGetValue(path.Key, out var then) ? then.Thumbprint : null;
+            var actual = then?.Thumbprint;
             if (actual != expected)
             {
                 problems.Add($"{path.Describe()} is served {actual ?? "no certificate"} ({then?.RecordKey ?? "no record"}), "

@@ -11,9 +11,11 @@ namespace IisSsl.Tests.Planning;
 
 /// <summary>
 /// replace on generated servers: host bindings on <c>*:443</c> and <c>10.0.0.5:443</c>, with and without SNI, over
-/// <c>0.0.0.0:443</c>, <c>10.0.0.5:443</c> and hostnameport records that name OLD, another certificate or nothing,
-/// owned by IIS or another application. What each client path is served is worked out here, independently of the
-/// planner, from HTTP.SYS's order (exact ipport, then hostnameport for SNI clients, then 0.0.0.0).
+/// <c>0.0.0.0:443</c>, <c>[::]:443</c>, <c>10.0.0.5:443</c> and hostnameport records that name OLD, another certificate
+/// or nothing, owned by IIS or another application. What each client path is served is worked out here, independently
+/// of the planner, from HTTP.SYS's order (the ipport record of the address a client arrives on, then hostnameport for
+/// SNI clients, then <c>[::]</c> for IPv6 clients (inferred), then 0.0.0.0); a <c>*</c> binding's clients arriving on
+/// 10.0.0.5 meet that address's record first.
 /// </summary>
 public sealed class ReplacePlannerProperties
 {
@@ -48,15 +50,22 @@ public sealed class ReplacePlannerProperties
         var wildcard = Pick(0, (c, app) => builder.IpPort("0.0.0.0", 443, c, app));
         var specific = Pick(1, (c, app) => builder.IpPort("10.0.0.5", 443, c, app));
         var named = Hosts.Select((h, i) => (h, Pick(2 + i, (c, app) => builder.HostnamePort(h, 443, c, app)))).ToDictionary(x => x.h, x => x.Item2);
+        var ipv6Default = Pick(2 + Hosts.Length, (c, app) => builder.IpPort("::", 443, c, app));
 
         var replacement = narrow ? Narrow : Renewed;
         var servedOld = new HashSet<string>();
         foreach (var (host, _, address, sni) in bindings)
         {
-            var exact = address == "10.0.0.5" ? specific : null;
-            var withSni = exact ?? named[host] ?? wildcard;
-            var withoutSni = exact ?? wildcard;
-            if (withSni == Old.Thumbprint || (!sni && withoutSni == Old.Thumbprint))
+            // (with SNI, without SNI) for each way a client arrives at the binding.
+            var arrivals = address == "10.0.0.5"
+                ? [(specific ?? named[host] ?? wildcard, specific ?? wildcard)]
+                : new List<(string?, string?)>
+                {
+                    (named[host] ?? wildcard, wildcard),                                 // IPv4 clients
+                    (named[host] ?? ipv6Default ?? wildcard, ipv6Default ?? wildcard),   // IPv6 clients: [::] before 0.0.0.0
+                    (specific, specific),                                                // clients arriving on 10.0.0.5: its own record first
+                };
+            if (arrivals.Any(a => a.Item1 == Old.Thumbprint || (!sni && a.Item2 == Old.Thumbprint)))
                 servedOld.Add(host);
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using IisSsl.Analysis;
 using IisSsl.Execution;
 using IisSsl.Model;
 using IisSsl.Planning;
@@ -119,6 +120,96 @@ public sealed class ReplacePlannerTests
     }
 
     [Fact]
+    public void A_host_the_old_certificate_reaches_only_through_the_ipv6_default_record_still_needs_its_name_covered()
+    {
+        // IPv4 clients of a.mysite.com get 0.0.0.0:443 (another certificate); IPv6 clients get [::]:443, which serves OLD.
+        var server = new ServerBuilder()
+            .Site("Site A", "https *:443:a.mysite.com")
+            .IpPort("0.0.0.0", 443, AOnly)
+            .IpPort("::", 443, Old)
+            .Build();
+
+        var plan = Replace(server, Other);
+
+        Assert.Contains("a.mysite.com", Assert.Single(plan.Conflicts), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_host_the_old_certificate_reaches_only_through_a_shadowing_specific_ip_record_still_needs_its_name_covered()
+    {
+        // Clients of the * binding arriving on 10.0.0.5 get that address's own ipport record, which serves OLD.
+        var server = new ServerBuilder()
+            .Site("Site A", "https *:443:a.mysite.com")
+            .Site("Site B", "https 10.0.0.5:443:")
+            .IpPort("0.0.0.0", 443, AOnly)
+            .IpPort("10.0.0.5", 443, Old)
+            .Build();
+
+        var plan = Replace(server, Other);
+
+        Assert.Contains("a.mysite.com", Assert.Single(plan.Conflicts), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_host_the_old_certificate_reaches_only_through_the_ipv6_default_record_is_moved_there_and_its_ipv4_clients_keep_theirs()
+    {
+        var server = new ServerBuilder()
+            .Site("Site A", "https *:443:a.mysite.com")
+            .IpPort("0.0.0.0", 443, AOnly)
+            .IpPort("::", 443, Old)
+            .Build();
+
+        var plan = Replace(server, Renewed);
+
+        Assert.Empty(plan.Conflicts);
+        Assert.Equal(["ipport=[::]:443"], plan.HttpSysEdits.Select(e => e.Record.Key));
+        var served = ServedCertificate.Of(plan.Predicted);
+        Assert.All(served.Where(p => p.Addresses == ClientAddresses.IPv6), p => Assert.Equal(Renewed.Thumbprint, p.Thumbprint));
+        Assert.All(served.Where(p => p.Addresses == ClientAddresses.IPv4), p => Assert.Equal(AOnly.Thumbprint, p.Thumbprint));
+        Assert.Contains(served, p => p.Addresses == ClientAddresses.IPv6 && !p.Sni);
+        Assert.Empty(ReplacePostCondition.Check(ServedCertificate.Of(server), plan.Predicted, Old.Thumbprint, Renewed.Thumbprint));
+    }
+
+    [Fact]
+    public void A_specific_ip_record_shadowing_an_all_unassigned_binding_is_moved_and_serves_that_bindings_host_the_new_certificate()
+    {
+        var server = new ServerBuilder()
+            .Site("Site A", "https *:443:a.mysite.com 1")
+            .Site("Site B", "https 10.0.0.5:443:")
+            .HostnamePort("a.mysite.com", 443, AOnly)
+            .IpPort("10.0.0.5", 443, Old)
+            .Build();
+
+        var plan = Replace(server, Renewed);
+
+        Assert.Empty(plan.Conflicts);
+        Assert.Equal(["ipport=10.0.0.5:443"], plan.HttpSysEdits.Select(e => e.Record.Key));
+        var shadowed = Assert.Single(ServedCertificate.Of(plan.Predicted), p => p.Host?.Value == "a.mysite.com" && p.Addresses == ClientAddresses.SpecificIpPort);
+        Assert.Equal((true, "ipport=10.0.0.5:443", Renewed.Thumbprint), (shadowed.Sni, shadowed.RecordKey, shadowed.Thumbprint));
+        Assert.Empty(ReplacePostCondition.Check(ServedCertificate.Of(server), plan.Predicted, Old.Thumbprint, Renewed.Thumbprint));
+    }
+
+    [Fact]
+    public void The_post_condition_sees_an_all_unassigned_bindings_clients_still_served_the_old_certificate_by_a_specific_ip_record()
+    {
+        var server = new ServerBuilder()
+            .Site("Site A", "https *:443:a.mysite.com 1")
+            .Site("Site B", "https 10.0.0.5:443:")
+            .HostnamePort("a.mysite.com", 443, AOnly)
+            .IpPort("10.0.0.5", 443, Old)
+            .Build();
+        var plan = Replace(server, Renewed);
+        var missed = plan.Predicted with
+        {
+            HttpSys = plan.Predicted.HttpSys with { Bindings = [.. plan.Predicted.HttpSys.Bindings.Select(r => r.Key == "ipport=10.0.0.5:443" ? r with { Thumbprint = Old.Thumbprint } : r)] },
+        };
+
+        var problems = ReplacePostCondition.Check(ServedCertificate.Of(server), missed, Old.Thumbprint, Renewed.Thumbprint);
+
+        Assert.Contains("site \"Site A\" a.mysite.com on *:443, clients arriving on 10.0.0.5:443 with SNI is served " + Old.Thumbprint, problems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_hostnameport_record_no_binding_uses_still_needs_its_name_covered()
     {
         var server = new ServerBuilder().HostnamePort("api.mysite.com", 443, Old, Guid.NewGuid()).Build();
@@ -186,7 +277,7 @@ public sealed class ReplacePlannerTests
         var problems = ReplacePostCondition.Check(ServedCertificate.Of(server), missed, Old.Thumbprint, Renewed.Thumbprint);
 
         Assert.Equal(2, problems.Count);
-        Assert.Contains("site \"Site B\" b.mysite.com on *:443 with SNI is served " + Old.Thumbprint, problems[0], StringComparison.Ordinal);
+        Assert.Contains("site \"Site B\" b.mysite.com on *:443, clients with SNI is served " + Old.Thumbprint, problems[0], StringComparison.Ordinal);
         Assert.Contains("hostnameport=b.mysite.com:443", problems[1], StringComparison.Ordinal);
     }
 
