@@ -36,6 +36,7 @@ internal static class EnsureWorkflow
         var reasons = plan.Conflicts
             .Concat(ServedCertificateCheck.Misses(manifest, certificates, plan.Predicted))
             .Concat(RefusalRules.Find(manifest, before, predicted, plan.Predicted.CertificatesByThumbprint.Values))
+            .Concat(RefusalRules.CertificateSwaps(manifest, server.State, plan.Predicted))
             .ToList();
         var result = new EnsureResult(EnsureOutcome.Planned, predicted)
         {
@@ -78,7 +79,11 @@ internal static class EnsureWorkflow
             {
                 var reread = ServerSnapshot.Read(options, services, [new ResolvedCertificateSource(certificates)]);
                 after = services.Analyze(reread.State, analysis);
-                return [.. ServedCertificateCheck.Misses(manifest, certificates, reread.State), .. RefusalRules.Find(manifest, before, after)];
+                return [
+                    .. ServedCertificateCheck.Misses(manifest, certificates, reread.State),
+                    .. RefusalRules.Find(manifest, before, after),
+                    .. RefusalRules.CertificateSwaps(manifest, server.State, reread.State),
+                ];
             },
             services.Checkpoint);
 

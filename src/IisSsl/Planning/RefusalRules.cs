@@ -6,8 +6,9 @@ namespace IisSsl.Planning;
 
 /// <summary>
 /// When a plan must not be applied, judged on the verify analysis of the server before and as predicted after:
-/// an error about anything the manifest declares, any error the plan would create, and any host the manifest does
-/// not declare that would be served a different certificate (the silent ipport swap under a neighbouring site).
+/// an error about anything the manifest declares and any error the plan would create; and, on the server states,
+/// any binding the manifest does not list that would be served a different certificate (<see cref="CertificateSwaps"/>:
+/// the silent ipport swap under a neighbouring site).
 /// Errors that exist already and concern only things the manifest does not touch do not block a release; nor does an
 /// unmanaged binding the configuration has but nobody can read (<see cref="Warnings"/>). Advice is given in manifest
 /// words. The exact-certificate post-condition is <see cref="ServedCertificateCheck"/>.
@@ -36,7 +37,6 @@ public static class RefusalRules
                 reasons.Add($"{finding.Code}: {InManifestWords(finding, scope, predicted, candidates)}");
         }
 
-        reasons.AddRange(CertificateSwaps(manifest, before, predicted));
         return reasons;
     }
 
@@ -57,40 +57,43 @@ public static class RefusalRules
     private static bool UnreadableUnmanagedBinding(Finding finding, ManifestScope scope) =>
         finding.Code == FindingCodes.InvalidBinding && (finding.HostName is null || !scope.Declares(finding.HostName));
 
-    /// <summary>Hosts outside the manifest whose served certificate would change.</summary>
-    public static IEnumerable<string> CertificateSwaps(EnsureManifest manifest, VerificationReport before, VerificationReport predicted)
+    /// <summary>
+    /// Bindings the manifest does not list whose clients would be served a different certificate than today, on any
+    /// client path the analysis tells apart (<see cref="ServedCertificate"/>: with and without SNI, IPv4 and IPv6, on
+    /// addresses with their own <c>ipport</c> record): one line per binding, naming the first such path. Judged on the
+    /// planned state and again on the state re-read after apply. A binding served nothing today has nothing to lose.
+    /// </summary>
+    public static IReadOnlyList<string> CertificateSwaps(EnsureManifest manifest, ServerState before, ServerState after)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(predicted);
+        ArgumentNullException.ThrowIfNull(after);
         var scope = new ManifestScope(manifest);
-        var after = new Dictionary<(string, string, string?, bool), HostReport>();
-        foreach (var endpoint in predicted.Endpoints)
+        var listed = manifest.Sites
+            .SelectMany(s => s.Endpoints.SelectMany(e => s.Hosts.Select(h => (s.Name.ToUpperInvariant(), e, h))))
+            .ToHashSet();
+        var swaps = new List<string>();
+        var named = new HashSet<(string, Endpoint, HostName?)>();
+        foreach (var (was, now) in ServedCertificate.Pair(ServedCertificate.Of(before), ServedCertificate.Of(after)))
         {
-            foreach (var host in endpoint.Hosts)
-                after.TryAdd((endpoint.Endpoint, host.Site.ToUpperInvariant(), host.HostName, host.Sni), host);
+            var binding = (was.Site.ToUpperInvariant(), was.Endpoint, was.Host);
+            if (was.Thumbprint is null || now is null || string.Equals(was.Thumbprint, now.Thumbprint, StringComparison.OrdinalIgnoreCase)
+                || listed.Contains(binding) || !named.Add(binding))
+                continue;
+            var host = was.Host is null ? "\"\" (the catch-all)" : $"\"{was.Host}\"";
+            var fix = scope.ListsSite(was.Site)
+                ? $"Add {host} to the \"hostNames\" of site \"{was.Site}\" in the manifest, or use \"sni\": \"always\" for the manifest's hosts there"
+                : $"List site \"{was.Site}\" in the manifest, or use \"sni\": \"always\" for the manifest's hosts there";
+            swaps.Add($"the plan would change the certificate site \"{was.Site}\" serves for {was.Host?.Value ?? "any host name"} on {was.Endpoint} "
+                + $"from {Certificate(before, was.Thumbprint)} to {(now.Thumbprint is { } then ? Certificate(after, then) : "none")} ({was.Clients}): "
+                + $"it shares {was.RecordKey ?? "that record"} with the manifest's hosts. {fix}");
         }
 
-        foreach (var endpoint in before.Endpoints)
-        {
-            foreach (var host in endpoint.Hosts)
-            {
-                if (host.HostName is not null && scope.Declares(host.HostName))
-                    continue;
-                if (host.Certificate is null || !after.TryGetValue((endpoint.Endpoint, host.Site.ToUpperInvariant(), host.HostName, host.Sni), out var then))
-                    continue;
-                if (!string.Equals(host.Certificate.Thumbprint, then.Certificate?.Thumbprint, StringComparison.OrdinalIgnoreCase))
-                {
-                    var fix = scope.ListsSite(host.Site)
-                        ? $"Add {(host.HostName is null ? "\"\" (the catch-all)" : $"\"{host.HostName}\"")} to the \"hostNames\" of site \"{host.Site}\" in the manifest, or use \"sni\": \"always\" for the manifest's hosts there"
-                        : $"List site \"{host.Site}\" in the manifest, or use \"sni\": \"always\" for the manifest's hosts there";
-                    yield return $"the plan would change the certificate site \"{host.Site}\" serves for {host.HostName ?? "any host name"} on {endpoint.Endpoint} "
-                        + $"from {host.Certificate.Thumbprint} ({host.Certificate.Subject}) to {then.Certificate?.Thumbprint ?? "none"}: it shares {host.ServedBy ?? "that record"} with the manifest's hosts. "
-                        + fix;
-                }
-            }
-        }
+        return swaps;
     }
+
+    private static string Certificate(ServerState state, string thumbprint) =>
+        state.CertificatesByThumbprint.TryGetValue(thumbprint, out var certificate) ? $"{thumbprint} ({certificate.Subject})" : thumbprint;
 
     /// <summary>The finding's account of what clients get, with the analysis' netsh advice replaced by advice in manifest words.</summary>
     private static string InManifestWords(Finding finding, ManifestScope scope, VerificationReport predicted, List<CertificateInfo> candidates)

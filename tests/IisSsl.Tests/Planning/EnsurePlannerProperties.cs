@@ -125,7 +125,8 @@ public sealed class EnsurePlannerProperties
         var predicted = IisSsl.Analysis.CoverageAnalyzer.Analyze(plan.Predicted, options);
         var refused = plan.Conflicts.Count > 0
             || ServedCertificateCheck.Misses(manifest, certificates, plan.Predicted).Count > 0
-            || RefusalRules.Find(manifest, before, predicted).Count > 0;
+            || RefusalRules.Find(manifest, before, predicted).Count > 0
+            || RefusalRules.CertificateSwaps(manifest, current, plan.Predicted).Count > 0;
         if (refused)
             return true;
 

@@ -104,7 +104,7 @@ public sealed class IisBindingScenarioTests
 
         var plan = EnsurePlanner.Plan(manifest, Certificates, current);
         var reasons = ServedCertificateCheck.Misses(manifest, Certificates, plan.Predicted)
-            .Concat(RefusalRules.CertificateSwaps(manifest, Analyze(current), Analyze(plan.Predicted)));
+            .Concat(RefusalRules.CertificateSwaps(manifest, current, plan.Predicted));
 
         Assert.Contains(reasons, r => r.Contains("exists.example.com", StringComparison.Ordinal));
     }

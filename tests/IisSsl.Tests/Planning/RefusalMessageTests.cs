@@ -18,7 +18,8 @@ public sealed class RefusalMessageTests
     {
         var plan = EnsurePlanner.Plan(manifest, certificates, current);
         return [.. plan.Conflicts, .. ServedCertificateCheck.Misses(manifest, certificates, plan.Predicted),
-            .. RefusalRules.Find(manifest, CoverageAnalyzer.Analyze(current, Now), CoverageAnalyzer.Analyze(plan.Predicted, Now), plan.Predicted.CertificatesByThumbprint.Values)];
+            .. RefusalRules.Find(manifest, CoverageAnalyzer.Analyze(current, Now), CoverageAnalyzer.Analyze(plan.Predicted, Now), plan.Predicted.CertificatesByThumbprint.Values),
+            .. RefusalRules.CertificateSwaps(manifest, current, plan.Predicted)];
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class RefusalRulesTests
     private static IReadOnlyList<string> Judge(EnsureManifest manifest, Dictionary<string, ResolvedCertificate> certificates, ServerState current)
     {
         var plan = EnsurePlanner.Plan(manifest, certificates, current);
-        return [.. plan.Conflicts, .. RefusalRules.Find(manifest, CoverageAnalyzer.Analyze(current, Now), CoverageAnalyzer.Analyze(plan.Predicted, Now))];
+        return [.. plan.Conflicts, .. RefusalRules.Find(manifest, CoverageAnalyzer.Analyze(current, Now), CoverageAnalyzer.Analyze(plan.Predicted, Now)),
+            .. RefusalRules.CertificateSwaps(manifest, current, plan.Predicted)];
     }
 
     private static ServerBuilder HttpOnlySeed() => new ServerBuilder()
@@ -55,6 +56,56 @@ public sealed class RefusalRulesTests
         var reasons = Judge(manifest, Manifests.Certificates(("san", San)), current);
 
         Assert.Contains(reasons, r => r.Contains("would change the certificate site \"MySite V1\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Deleting_a_specific_ip_record_that_also_served_an_unlisted_all_unassigned_binding_is_refused_naming_those_clients()
+    {
+        // Clients of MySite V2's * binding arriving on 10.0.0.5 are served 10.0.0.5's own record (San) before their hostnameport.
+        var current = new ServerBuilder()
+            .Site("MySite V1", "https 10.0.0.5:443:sitev1.mysite.com")
+            .Site("MySite V2", "https *:443:sitev2.mysite.com 1")
+            .IpPort("10.0.0.5", 443, San)
+            .HostnamePort("sitev2.mysite.com", 443, V2Only)
+            .Build();
+        var manifest = Manifests.Of(Manifests.Site("MySite V1", "v1", SniMode.Always, ["sitev1.mysite.com"], "10.0.0.5:443"));
+
+        var reasons = Judge(manifest, Manifests.Certificates(("v1", V1Only)), current);
+
+        var swap = Assert.Single(reasons, r => r.Contains("would change the certificate site \"MySite V2\"", StringComparison.Ordinal));
+        Assert.Contains("clients arriving on 10.0.0.5:443 with SNI", swap, StringComparison.Ordinal);
+        Assert.Contains($"from {San.Thumbprint}", swap, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_ipv6_default_record_under_an_unlisted_host_is_a_swap_even_when_its_ipv4_clients_keep_their_certificate()
+    {
+        static ServerState With(X509Certificate2 ipv6) => new ServerBuilder()
+            .Site("MySite V1", "https *:443:sitev1.mysite.com 1")
+            .Site("MySite V2", "https *:443:sitev2.mysite.com")
+            .HostnamePort("sitev1.mysite.com", 443, V1Only)
+            .IpPort("0.0.0.0", 443, San)
+            .IpPort("::", 443, ipv6)
+            .Build();
+        var manifest = Manifests.With(("MySite V1", "v1", SniMode.Always, ["sitev1.mysite.com"]));
+
+        var swap = Assert.Single(RefusalRules.CertificateSwaps(manifest, With(San), With(V2Only)));
+
+        Assert.Contains("site \"MySite V2\" serves for sitev2.mysite.com", swap, StringComparison.Ordinal);
+        Assert.Contains("IPv6 clients", swap, StringComparison.Ordinal);
+        Assert.Contains("List site \"MySite V2\" in the manifest", swap, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_listed_binding_whose_certificate_changes_is_not_a_swap()
+    {
+        static ServerState With(X509Certificate2 shared) => new ServerBuilder()
+            .Site("MySite V1", "https *:443:sitev1.mysite.com")
+            .IpPort("0.0.0.0", 443, shared)
+            .Build();
+        var manifest = Manifests.With(("MySite V1", "v1", SniMode.Never, ["sitev1.mysite.com"]));
+
+        Assert.Empty(RefusalRules.CertificateSwaps(manifest, With(San), With(V1Only)));
     }
 
     [Fact]
