@@ -42,6 +42,8 @@ public sealed class ApplyJournal
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            if (File.Exists(journal._path))
+                journal.Complete();
             throw new InvalidInputException($"the folder {Path.GetDirectoryName(journal._path)} cannot be written ({e.Message}): apply needs to write its journal {journal._path} there; nothing was changed", inner: e);
         }
 
@@ -119,6 +121,7 @@ public sealed class ApplyJournal
         {
             AtomicFile.WriteDurably(temp, Encoding.UTF8.GetBytes(string.Join('\n', [.. _lines, "step: " + step]) + "\n"));
             File.Move(temp, _path, overwrite: true);
+            DirectorySync.Of(_path);
         }
         finally
         {

@@ -41,6 +41,8 @@ public static class FileBackup
                 {
                     WriteFaults.At($"backup {candidate}: before rename");
                     File.Move(written, candidate, overwrite: false);
+                    temp = candidate; // not a backup until its name is on disk too
+                    DirectorySync.Of(candidate);
                     temp = null;
                     return candidate;
                 }

@@ -57,11 +57,72 @@ public sealed class LostEditTests : IDisposable
         Assert.EndsWith("<!-- late -->", File.ReadAllText(path), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_handle_still_open_for_writing_after_the_rename_keeps_the_old_file_in_place_and_the_replace_refused()
+    {
+        if (!OperatingSystem.IsLinux())
+            return; // only Linux can say whether a file is open for writing (a read lease); elsewhere the window stays (RELIABILITY.md)
+        var path = _temp.Combine("applicationHost.config");
+        File.WriteAllBytes(path, Old);
+        using var editor = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+
+        var error = Assert.Throws<ExecutionFailedException>(() => AtomicFile.Replace(path, New, Old));
+        editor.Write("<!-- written after apply checked the file -->"u8);
+        editor.Flush();
+
+        Assert.Contains("held it open for writing", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("<!-- written after apply checked the file -->", File.ReadAllText(path), StringComparison.Ordinal);
+        Assert.Equal(["applicationHost.config"], Directory.EnumerateFiles(_temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void A_handle_opened_for_writing_and_closed_within_the_grace_lets_the_replace_stand()
+    {
+        var path = _temp.Combine("applicationHost.config");
+        File.WriteAllBytes(path, Old);
+        var editor = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        using (WriteFaults.Inject(step =>
+        {
+            if (step.EndsWith("before displaced check", StringComparison.Ordinal))
+                _ = Task.Delay(200).ContinueWith(_ => editor.Dispose(), TaskScheduler.Default);
+        }))
+        {
+            AtomicFile.Replace(path, New, Old);
+        }
+
+        Assert.Equal(New, File.ReadAllBytes(path));
+        Assert.Equal(["applicationHost.config"], Directory.EnumerateFiles(_temp.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void An_edit_to_the_new_file_made_while_the_old_one_is_put_back_is_kept_and_named()
+    {
+        if (!OperatingSystem.IsLinux())
+            return; // the one-step swap of names (renameat2) is Linux's
+        var path = _temp.Combine("applicationHost.config");
+        File.WriteAllBytes(path, Old);
+        using (WriteFaults.Inject(step =>
+        {
+            if (!step.EndsWith("before displaced check", StringComparison.Ordinal))
+                return;
+            File.AppendAllText(path, "<!-- second editor, on the new file -->");
+            var displaced = Directory.EnumerateFiles(_temp.Path, "*.displaced.tmp").Single();
+            File.AppendAllText(displaced, "<!-- first editor, on the old file -->");
+        }))
+        {
+            var error = Assert.Throws<ExecutionFailedException>(() => AtomicFile.Replace(path, New, Old));
+            Assert.Contains("it is kept as", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.EndsWith("<!-- first editor, on the old file -->", File.ReadAllText(path), StringComparison.Ordinal);
+        var conflict = Assert.Single(Directory.EnumerateFiles(_temp.Path, "*.iis-ssl-conflict-*"));
+        Assert.EndsWith("<!-- second editor, on the new file -->", File.ReadAllText(conflict), StringComparison.Ordinal);
+    }
+
     /// <summary>
-    /// An appender racing real replaces: every edit must survive. A measurement, not part of the suite: one known
-    /// window (an appender that opened the file before the rename and writes after the displaced-file check) still
-    /// loses about 3 edits in 500 (RELIABILITY.md), so a short random run would fail by chance rather than by
-    /// regression. The deterministic tests above pin each closed window. Run it with <c>IIS_SSL_STRESS_RUNS=500</c>.
+    /// An appender racing real replaces: every edit must survive. A measurement outside the suite (CPU heavy; its
+    /// figure is in RELIABILITY.md); the deterministic tests above pin each window it once found open.
+    /// Run it with <c>IIS_SSL_STRESS_RUNS=500</c>.
     /// </summary>
     [StressFact]
     public void An_appender_racing_apply_never_loses_an_edit()
@@ -98,7 +159,10 @@ public sealed class LostEditTests : IDisposable
                 lost.Add($"run {run}");
         }
 
-        Assert.True(applied + refused > 0);
-        Assert.Empty(lost);
+        var figures = $"{runs} runs: {applied} applied, {refused} refused, {lost.Count} lost edits";
+        if (Environment.GetEnvironmentVariable("IIS_SSL_STRESS_REPORT") is { Length: > 0 } report)
+            File.AppendAllText(report, figures + (lost.Count > 0 ? " (" + string.Join(", ", lost) + ")" : "") + "\n");
+        Assert.True(applied + refused == runs, figures);
+        Assert.True(lost.Count == 0, figures + ": " + string.Join(", ", lost));
     }
 }
