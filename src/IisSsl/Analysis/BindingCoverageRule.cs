@@ -33,20 +33,19 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
 
     private HostReport Evaluate(Site site, Binding binding, EndpointBindings at, CertificateResolver.EndpointHandshakes handshakes, List<Finding> findings)
     {
-        var paths = handshakes.PathsOf(binding.Host, binding.UsesSni);
+        // The clients arriving on a specific-IP record's address are judged by ShadowedByIpPortRule, once per binding.
+        var paths = handshakes.ClientPathsOf(binding.Host, binding.UsesSni);
         var status = CoverageStatus.Covered;
         Handshake? shown = null;
         for (var i = 0; i < paths.Count; i++)
         {
             var path = paths[i];
-            if (path.IsShadowedBySpecificIp)
-                continue;
             var pathStatus = Check(site, binding, at, path, AlreadyChecked(paths, i), findings);
             if (shown is null || Rank(pathStatus) > Rank(status))
                 (status, shown) = (pathStatus, path.Served);
         }
 
-        if (ShadowedByIpPortRule.Apply(site, binding, at, paths, Covers, findings) is { } shadowed && Rank(shadowed.Status) > Rank(status))
+        if (ShadowedByIpPortRule.Apply(site, binding, at, paths, handshakes.Shadowing, Covers, findings) is { } shadowed && Rank(shadowed.Status) > Rank(status))
             (status, shown) = (shadowed.Status, shadowed.Served);
 
         return new HostReport(site.Name, binding.Host?.Value, binding.UsesSni, shown!.RecordKey,
@@ -59,7 +58,7 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
         var certificate = paths[index].Served.Certificate;
         for (var i = 0; i < index; i++)
         {
-            if (!paths[i].IsShadowedBySpecificIp && ReferenceEquals(paths[i].Served.Certificate, certificate))
+            if (ReferenceEquals(paths[i].Served.Certificate, certificate))
                 return true;
         }
 

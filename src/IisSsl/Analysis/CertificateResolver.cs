@@ -24,7 +24,7 @@ namespace IisSsl.Analysis;
 internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 {
     private readonly ConcurrentDictionary<Endpoint, Handshake> _withoutSni = [];
-    private readonly ConcurrentDictionary<int, ShadowingRecords[]> _specificIpPorts = [];
+    private readonly ConcurrentDictionary<int, ShadowingIpPorts> _specificIpPorts = [];
 
     // The store reads its PFX files one at a time.
     private readonly Dictionary<HostName, CertificateInfo?> _centralStoreFiles = [];
@@ -47,7 +47,7 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         if (!endpoint.IsAllUnassigned)
-            return new EndpointHandshakes(this, endpoint, ExactIpPort(endpoint), WithoutSni(endpoint), null, []);
+            return new EndpointHandshakes(this, endpoint, ExactIpPort(endpoint), WithoutSni(endpoint), null, ShadowingIpPorts.None);
 
         // A * endpoint: IPv6 clients have their own default when there is a [::] record; clients arriving on an
         // address with its own ipport record are served by that record.
@@ -125,7 +125,7 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
     }
 
     /// <summary>The specific-IP <c>ipport</c> records of <paramref name="port"/>, grouped by the certificate they serve (computed once per port).</summary>
-    private ShadowingRecords[] SpecificIpPorts(int port)
+    private ShadowingIpPorts SpecificIpPorts(int port)
     {
         if (_specificIpPorts.TryGetValue(port, out var cached))
             return cached;
@@ -150,7 +150,7 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
             groups[at].Records.Add(indexed.Record);
         }
 
-        var result = groups.ToArray();
+        var result = groups.Count == 0 ? ShadowingIpPorts.None : new ShadowingIpPorts(groups);
         _specificIpPorts[port] = result;
         return result;
 
@@ -211,9 +211,13 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         private readonly Endpoint _endpoint;
         private readonly Handshake? _exactIpPort;
         private readonly Handshake? _withoutSniIPv6;
-        private readonly ShadowingRecords[] _specificIpPorts;
+        private readonly ShadowingIpPorts _specificIpPorts;
 
-        internal EndpointHandshakes(CertificateResolver resolver, Endpoint endpoint, Handshake? exactIpPort, Handshake withoutSni, Handshake? withoutSniIPv6, ShadowingRecords[] specificIpPorts)
+        // The specific-IP paths are the same for every binding of the endpoint: built once, for SNI-only clients and for all.
+        private ServedPath[]? _shadowedForSniClients;
+        private ServedPath[]? _shadowedForAllClients;
+
+        internal EndpointHandshakes(CertificateResolver resolver, Endpoint endpoint, Handshake? exactIpPort, Handshake withoutSni, Handshake? withoutSniIPv6, ShadowingIpPorts specificIpPorts)
         {
             _resolver = resolver;
             _endpoint = endpoint;
@@ -234,6 +238,9 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         /// </summary>
         public Handshake? WithoutSniIPv6 => _withoutSniIPv6;
 
+        /// <summary>The specific-IP <c>ipport</c> records that serve the clients arriving on their address (none unless this is a <c>*</c> endpoint).</summary>
+        public ShadowingIpPorts Shadowing => _specificIpPorts;
+
         /// <summary>What a client sending SNI <paramref name="host"/> is served here (for a <c>*</c> endpoint: an IPv4 client on an address without its own record).</summary>
         public Handshake WithSni(HostName host) =>
             _exactIpPort ?? _resolver.BySniName(_endpoint.Port, host) ?? WithoutSni;
@@ -248,8 +255,20 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         /// </summary>
         public IReadOnlyList<ServedPath> PathsOf(HostName? host, bool usesSni)
         {
+            var paths = ClientPathsOf(host, usesSni, _specificIpPorts.Groups.Count);
+            paths.AddRange(host is null || !usesSni ? ShadowedPaths(ref _shadowedForAllClients, ClientKind.All) : ShadowedPaths(ref _shadowedForSniClients, ClientKind.WithSni));
+            return paths;
+        }
+
+        /// <summary>
+        /// The paths of <see cref="PathsOf"/> less those of the clients arriving on a specific-IP <c>ipport</c>
+        /// record's address, which are the same for every binding of the endpoint (<see cref="Shadowing"/>): a
+        /// shared-hosting server's analysis asks for them thousands of times.
+        /// </summary>
+        public List<ServedPath> ClientPathsOf(HostName? host, bool usesSni, int room = 0)
+        {
             var named = host is null || _exactIpPort is not null ? null : _resolver.BySniName(_endpoint.Port, host);
-            var paths = new List<ServedPath>(2 + _specificIpPorts.Length);
+            var paths = new List<ServedPath>(2 + room);
             if (host is null)
             {
                 // A catch-all binding: any name, or none, reaches it; what matters is that a certificate is served.
@@ -283,10 +302,15 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
                 Add(paths, ClientAddresses.IPv6, ipv6, usesSni ? null : ipv6);
             }
 
-            var shadowed = host is null || !usesSni ? ClientKind.All : ClientKind.WithSni;
-            foreach (var group in _specificIpPorts)
-                paths.Add(new ServedPath(shadowed, ClientAddresses.SpecificIpPort, group.Served, group.Records));
             return paths;
+        }
+
+        private ServedPath[] ShadowedPaths(ref ServedPath[]? cache, ClientKind clients)
+        {
+            if (Volatile.Read(ref cache) is { } cached)
+                return cached;
+            var paths = _specificIpPorts.Groups.Select(group => new ServedPath(clients, ClientAddresses.SpecificIpPort, group.Served, group.Records)).ToArray();
+            return Interlocked.CompareExchange(ref cache, paths, null) ?? paths;
         }
 
         /// <summary>The paths of clients with and without SNI arriving on <paramref name="addresses"/>: one path when both are served the same.</summary>
