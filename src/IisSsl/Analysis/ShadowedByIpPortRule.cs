@@ -18,6 +18,9 @@ internal static class ShadowedByIpPortRule
     private const int MaxListedCertificates = 3;
     private const int MaxListedAddresses = 3;
 
+    [ThreadStatic]
+    private static StringBuilder? Builder;
+
     /// <summary>Raises the binding's finding, if any, and returns the worst status of the shadowed paths (null: nothing shadows it).</summary>
     public static (CoverageStatus Status, Handshake Served)? Apply(
         Site site, Binding binding, EndpointBindings at, IReadOnlyList<ServedPath> paths, ShadowingIpPorts shadowing,
@@ -41,7 +44,8 @@ internal static class ShadowedByIpPortRule
     private static string Message(EndpointBindings at, Binding binding, HostName host, Verdicts verdicts, Severity severity)
     {
         var who = binding.UsesSni ? $"Browsers sending SNI {host} to {at.Name}" : $"Clients of {host} on {at.Name}";
-        var text = new StringBuilder(who, 1024).Append(" that arrive on ");
+        // A shared-hosting server raises thousands of these: one builder per thread, not one per message.
+        var text = (Builder ??= new StringBuilder(2048)).Clear().Append(who).Append(" that arrive on ");
         AppendAddresses(text, verdicts);
         text.Append(" get the certificate of that address's own ipport record, which HTTP.SYS serves before the SNI and wildcard records ")
             .Append("of a * binding for every client arriving on that IP: ");

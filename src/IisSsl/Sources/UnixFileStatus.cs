@@ -3,15 +3,15 @@ using System.Runtime.InteropServices;
 namespace IisSsl.Sources;
 
 /// <summary>
-/// What the BCL does not say about a Unix file: its type (regular file, FIFO, device...) and its owner. Linux only,
+/// What the BCL does not say about a Unix file: its type (regular file, FIFO, device...) and its owner (and its size, from the same call). Linux only,
 /// through <c>statx</c>, whose buffer layout is the same on every architecture; elsewhere <see cref="TryGet"/>
 /// answers null and callers fall back to what the BCL offers.
 /// </summary>
-internal readonly record struct UnixFileStatus(UnixFileKind Kind, uint UserId, uint GroupId)
+internal readonly record struct UnixFileStatus(UnixFileKind Kind, uint UserId, uint GroupId, long Size)
 {
     private const int AtCurrentDirectory = -100;
     private const int AtSymlinkNoFollow = 0x100;
-    private const uint WantTypeModeOwner = 0x1 | 0x2 | 0x8 | 0x10;
+    private const uint WantTypeModeOwnerSize = 0x1 | 0x2 | 0x8 | 0x10 | 0x200;
     private const int TypeMask = 0xF000;
 
     /// <summary>The status of <paramref name="path"/> (of the link itself when <paramref name="followLinks"/> is false), or null when unknown.</summary>
@@ -22,7 +22,7 @@ internal readonly record struct UnixFileStatus(UnixFileKind Kind, uint UserId, u
         var buffer = new byte[256];
         try
         {
-            if (Native.statx(AtCurrentDirectory, path, followLinks ? 0 : AtSymlinkNoFollow, WantTypeModeOwner, buffer) != 0)
+            if (Native.statx(AtCurrentDirectory, path, followLinks ? 0 : AtSymlinkNoFollow, WantTypeModeOwnerSize, buffer) != 0)
                 return null;
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
@@ -42,7 +42,7 @@ internal readonly record struct UnixFileStatus(UnixFileKind Kind, uint UserId, u
             0xC000 => UnixFileKind.Socket,
             _ => UnixFileKind.Other,
         };
-        return new UnixFileStatus(kind, BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24));
+        return new UnixFileStatus(kind, BitConverter.ToUInt32(buffer, 20), BitConverter.ToUInt32(buffer, 24), BitConverter.ToInt64(buffer, 40));
     }
 
     /// <summary>Gives <paramref name="path"/> this owner; false (with errno in the message) when the system refuses.</summary>

@@ -54,6 +54,43 @@ public sealed class ShadowAndDefaultCertificateTests
     }
 
     [Fact]
+    public void A_shadowing_record_whose_wildcard_certificate_covers_the_host_is_a_warning_and_one_that_does_not_among_many_is_the_error_named_first()
+    {
+        var server = new ServerBuilder()
+            .Site("V1", Https("*:443:sitev1.mysite.com", SslFlags.Sni))
+            .Site("Deep", Https("*:443:x.a.mysite.com", SslFlags.Sni))
+            .HostnamePort("sitev1.mysite.com", 443, Certificates.SiteV1)
+            .HostnamePort("x.a.mysite.com", 443, Certificates.Other)
+            .IpPort("10.0.0.5", 443, Certificates.WildcardMySite);
+        var pool = Enumerable.Range(1, 30).Select(i => TestCertificate.For($"pool{i}.example").Create()).ToArray();
+        for (var i = 0; i < pool.Length; i++)
+            server.IpPort($"10.0.1.{i + 1}", 443, pool[i]);
+
+        var report = Run(server);
+
+        // *.mysite.com names sitev1.mysite.com but not x.a.mysite.com (one label only); the 30 pool certificates name neither.
+        var v1 = report.Codes(FindingCodes.ShadowedByIpPortRecord).Single(f => f.HostName == "sitev1.mysite.com");
+        var deep = report.Codes(FindingCodes.ShadowedByIpPortRecord).Single(f => f.HostName == "x.a.mysite.com");
+        Assert.Equal(Severity.Error, v1.Severity);
+        Assert.Equal(Severity.Error, deep.Severity);
+        Assert.Contains("ipport=10.0.0.5:443 serves", deep.Message, StringComparison.Ordinal);
+        Assert.Contains("and 28 more certificates", deep.Message, StringComparison.Ordinal);
+
+        // Worst first: the 30 that miss sitev1.mysite.com are listed before the wildcard that names it.
+        Assert.Contains("ipport=10.0.1.1:443 serves", v1.Message, StringComparison.Ordinal);
+        Assert.Contains("and 28 more certificates", v1.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Certificates.WildcardMySite.Thumbprint, v1.Message, StringComparison.Ordinal);
+
+        var alone = Run(new ServerBuilder()
+            .Site("V1", Https("*:443:sitev1.mysite.com", SslFlags.Sni))
+            .HostnamePort("sitev1.mysite.com", 443, Certificates.SiteV1)
+            .IpPort("10.0.0.5", 443, Certificates.WildcardMySite));
+        var warning = Assert.Single(alone.Codes(FindingCodes.ShadowedByIpPortRecord));
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Contains(Certificates.WildcardMySite.Thumbprint, warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_specific_ip_record_serving_the_bindings_own_certificate_shadows_nothing()
     {
         var report = Run(new ServerBuilder()

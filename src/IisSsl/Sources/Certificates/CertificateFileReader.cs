@@ -15,9 +15,10 @@ internal static class CertificateFileReader
     /// <summary>Why <paramref name="path"/> is not read, or null when it may be.</summary>
     public static string? Refusal(string path)
     {
-        if (UnixFileStatus.TryGet(path) is { } status && status.Kind != UnixFileKind.Regular)
-            return $"is not a regular file (a {Describe(status.Kind)}), so it was not read";
-        var length = new FileInfo(path).Length;
+        var status = UnixFileStatus.TryGet(path);
+        if (status is { Kind: not UnixFileKind.Regular })
+            return $"is not a regular file (a {Describe(status.Value.Kind)}), so it was not read";
+        var length = status?.Size ?? new FileInfo(path).Length;
         return length > MaxBytes ? $"is {length} bytes, larger than the {MaxSizeText} a certificate file may be, so it was not read" : null;
     }
 

@@ -141,15 +141,12 @@ public sealed class CertificateFolder : IBatchCertificateSource
             var pfx = PfxExtensions.Contains(extension);
             if (!pfx && !PlainExtensions.Contains(extension))
                 continue;
-            if (CertificateFileReader.Refusal(file) is { } refusal)
-            {
-                _skipped.Add($"{file}: {refusal}");
-                continue;
-            }
-
             if (pfx)
             {
-                _pfxFiles.Add(file);
+                if (CertificateFileReader.Refusal(file) is { } refusal)
+                    _skipped.Add($"{file}: {refusal}");
+                else
+                    _pfxFiles.Add(file);
                 continue;
             }
 
