@@ -42,6 +42,7 @@ public sealed class ToolPackageTests
 
         Assert.EndsWith(Path.Combine("iisssl.cli.any", Version, "tools", "net10.0", "any"), tool.PackageFolder, StringComparison.OrdinalIgnoreCase);
         Assert.False(IsReadyToRun(Path.Combine(tool.PackageFolder, "IisSsl.dll")), "the any package should be portable IL.");
+        AssertPublishable(temp, "IisSsl.Cli", "IisSsl.Cli.any");
         AssertFrameworkDependent(tool.PackageFolder);
         AssertVerifyFailsOnTheSeedCase(tool.Command);
     }
@@ -55,7 +56,7 @@ public sealed class ToolPackageTests
         [
             "pack", Path.Combine(RepositoryPaths.Root, "src", "IisSsl.Cli", "IisSsl.Cli.csproj"),
             "-c", "Release", "-o", packages, "--artifacts-path", temp.Combine("build"), "--nologo",
-            $"-p:Version={Version}", $"-p:ToolPackageRuntimeIdentifiers=\"{runtimeIdentifiers}\"",
+            $"-p:MinVerVersionOverride={Version}", $"-p:ToolPackageRuntimeIdentifiers=\"{runtimeIdentifiers}\"",
         ]);
         Assert.True(pack.ExitCode == 0, pack.Out + pack.Error);
 
@@ -79,6 +80,18 @@ public sealed class ToolPackageTests
         var entryAssembly = Assert.Single(entryAssemblies);
         var command = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "iis-ssl.exe" : "iis-ssl");
         return new InstalledTool(command, Path.GetDirectoryName(entryAssembly)!);
+    }
+
+    // The pointer package and a platform package: metadata a feed shows, and nothing to restore besides themselves.
+    private static void AssertPublishable(TempDirectory temp, params string[] ids)
+    {
+        foreach (var id in ids)
+        {
+            var manifest = PackageManifest.Read(temp.Combine("packages", $"{id}.{Version}.nupkg"));
+            Assert.Equal((id, Version), (manifest.Id, manifest.Version));
+            Assert.Empty(manifest.DependencyIds);
+            manifest.AssertPublishable("dotnet-tool", "iis");
+        }
     }
 
     private static bool IsReadyToRun(string assembly)
