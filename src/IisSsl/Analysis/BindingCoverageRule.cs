@@ -18,6 +18,9 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
 
     private readonly Dictionary<CertificateInfo, CertificateSummary> _summaries = new(ReferenceEqualityComparer.Instance);
 
+    // One list of client paths for every binding of the endpoint (a large server has tens of thousands).
+    private readonly List<ServedPath> _paths = new(4);
+
     // The rows of an endpoint mostly meet the same certificate: its name sets are kept at hand.
     private CertificateInfo? _namesOf;
     private CertificateNameMatcher.NameSets? _names;
@@ -34,7 +37,9 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
     private HostReport Evaluate(Site site, Binding binding, EndpointBindings at, CertificateResolver.EndpointHandshakes handshakes, List<Finding> findings)
     {
         // The clients arriving on a specific-IP record's address are judged by ShadowedByIpPortRule, once per binding.
-        var paths = handshakes.ClientPathsOf(binding.Host, binding.UsesSni);
+        var paths = _paths;
+        paths.Clear();
+        handshakes.ClientPathsOf(binding.Host, binding.UsesSni, paths);
         var status = CoverageStatus.Covered;
         Handshake? shown = null;
         for (var i = 0; i < paths.Count; i++)

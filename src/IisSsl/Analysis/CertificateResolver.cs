@@ -267,8 +267,15 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         /// </summary>
         public List<ServedPath> ClientPathsOf(HostName? host, bool usesSni, int room = 0)
         {
-            var named = host is null || _exactIpPort is not null ? null : _resolver.BySniName(_endpoint.Port, host);
             var paths = new List<ServedPath>(2 + room);
+            ClientPathsOf(host, usesSni, paths);
+            return paths;
+        }
+
+        /// <summary>As <see cref="ClientPathsOf(HostName?, bool, int)"/>, added to <paramref name="paths"/> (a list the caller reuses for every binding).</summary>
+        public void ClientPathsOf(HostName? host, bool usesSni, List<ServedPath> paths)
+        {
+            var named = host is null || _exactIpPort is not null ? null : _resolver.BySniName(_endpoint.Port, host);
             if (host is null)
             {
                 // A catch-all binding: any name, or none, reaches it; what matters is that a certificate is served.
@@ -301,8 +308,6 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
                 Add(paths, ClientAddresses.IPv4, WithoutSni, usesSni ? null : WithoutSni);
                 Add(paths, ClientAddresses.IPv6, ipv6, usesSni ? null : ipv6);
             }
-
-            return paths;
         }
 
         private ServedPath[] ShadowedPaths(ref ServedPath[]? cache, ClientKind clients)

@@ -74,7 +74,7 @@ public static class TextReportRenderer
             // Too wide: the certificate goes on a line of its own under the row, so a cell is not cut in two.
             WriteRow(output, wrapper, line);
             if (certificate.Length > 0)
-                wrapper.WriteLine(output, new string(' ', 2 + RowHangingIndent) + certificate.TrimStart(), RowHangingIndent);
+                wrapper.WriteLine(output, certificates.OwnLine(), RowHangingIndent);
         }
 
         output.WriteLine();
@@ -143,13 +143,17 @@ public static class TextReportRenderer
     {
         private CertificateSummary? _last;
         private string _cell = string.Empty;
+        private string? _ownLine;
 
         public string Of(CertificateSummary certificate)
         {
             if (!ReferenceEquals(certificate, _last))
-                (_last, _cell) = (certificate, $" ({ReportText.OneLine(certificate.Subject)}, {ReportText.ShortThumbprint(certificate.Thumbprint)})");
+                (_last, _cell, _ownLine) = (certificate, $" ({ReportText.OneLine(certificate.Subject)}, {ReportText.ShortThumbprint(certificate.Thumbprint)})", null);
             return _cell;
         }
+
+        /// <summary>The last certificate's cell as a line of its own, indented under its row.</summary>
+        public string OwnLine() => _ownLine ??= new string(' ', 2 + RowHangingIndent) + _cell.TrimStart();
     }
 
     private static string DefaultCertificate(EndpointReport endpoint) => (endpoint.DefaultRecord, endpoint.DefaultCertificate) switch
