@@ -5,6 +5,7 @@
 #r "../artifacts/cake-addin/IisSsl.Cake.dll"
 
 using IisSsl.Cake;
+using IisSsl.Execution;
 using IisSsl.Reporting;
 
 var target = Argument("target", "Default");
@@ -39,6 +40,10 @@ T Number<T>(string name, T fallback) where T : struct, IParsable<T>
         ? value
         : throw new CakeException(2, $"--{name} '{text}' is not a number.");
 }
+
+CommandShell Shell() => Enum.GetNames<CommandShell>().FirstOrDefault(n => n.Equals(Argument("shell", "cmd"), StringComparison.OrdinalIgnoreCase)) is { } name
+    ? Enum.Parse<CommandShell>(name)
+    : throw new CakeException(2, $"--shell '{Argument<string>("shell")}' is not one of: cmd, powershell.");
 
 ReportFormat Format() => Enum.GetNames<ReportFormat>().FirstOrDefault(n => n.Equals(Argument("format", "text"), StringComparison.OrdinalIgnoreCase)) is { } name
     ? Enum.Parse<ReportFormat>(name)
@@ -102,6 +107,7 @@ Task("EnsureSslHostHeaders")
         if (HasArgument("backup-dir")) s.BackupDir = Argument<string>("backup-dir");
         s.DryRun = Flag("dry-run");
         s.RemoveStale = Flag("remove-stale");
+        s.Shell = Shell();
     }));
 
 Task("ReplaceSslCertificate")
@@ -113,6 +119,7 @@ Task("ReplaceSslCertificate")
         if (HasArgument("new-pfx")) s.NewPfx = Argument<string>("new-pfx");
         if (HasArgument("backup-dir")) s.BackupDir = Argument<string>("backup-dir");
         s.DryRun = Flag("dry-run");
+        s.Shell = Shell();
         ApplyServerOptions(s);
     }));
 

@@ -46,6 +46,27 @@ internal static class SharedOptions
 
     public static ReportFormat ParseFormat(string? value) => Enum.Parse<ReportFormat>(value ?? "text", ignoreCase: true);
 
+    /// <summary>The shell the text plan's command lines are written for: <c>cmd</c> (default) or <c>powershell</c>, in any case.</summary>
+    public static Option<string> Shell()
+    {
+        var option = new Option<string>("--shell")
+        {
+            Description = "Which shell the text plan's command lines are written for: cmd (cmd.exe, as IIS documents them) or powershell (every argument a literal). JSON carries both.",
+            HelpName = "cmd|powershell",
+            DefaultValueFactory = _ => "cmd",
+        };
+        option.CompletionSources.Add("cmd", "powershell");
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!Enum.GetNames<Execution.CommandShell>().Contains(value, StringComparer.OrdinalIgnoreCase))
+                result.AddError($"--shell '{value}' is not one of: cmd, powershell.");
+        });
+        return option;
+    }
+
+    public static Execution.CommandShell ParseShell(string? value) => Enum.Parse<Execution.CommandShell>(value ?? "cmd", ignoreCase: true);
+
     public static Option<string?> Output() =>
         new("--output") { Description = "Also write the report in --format to this file; the readable text report still goes to standard output.", HelpName = "FILE" };
 }

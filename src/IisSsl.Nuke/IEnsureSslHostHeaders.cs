@@ -7,8 +7,8 @@ namespace IisSsl.Nuke;
 
 /// <summary>
 /// Target <c>EnsureSslHostHeaders</c>: makes the server's https bindings and HTTP.SYS records match the manifest,
-/// or refuses and changes nothing. Parameters <c>--manifest</c>, <c>--remove-stale</c>, the shared <c>--dry-run</c> and
-/// <c>--backup-dir</c>, and the report file's <c>--ssl-host-headers-format</c> and <c>--ssl-host-headers-output</c>.
+/// or refuses and changes nothing. Parameters <c>--manifest</c>, <c>--remove-stale</c>, the shared <c>--dry-run</c>,
+/// <c>--backup-dir</c> and <c>--shell</c>, and the report file's <c>--ssl-host-headers-format</c> and <c>--ssl-host-headers-output</c>.
 /// </summary>
 public interface IEnsureSslHostHeaders : IHazIisSslChanges
 {
@@ -50,6 +50,6 @@ public interface IEnsureSslHostHeaders : IHazIisSslChanges
         {
             var options = EnsureSettings(EnsureSettingsBase(new EnsureOptions { ManifestPath = Manifest! }));
             var result = EngineCall.Run(this, () => options.DryRun ? IisSslEngine.Plan(options) : IisSslEngine.Apply(options));
-            TargetOutcome.Publish(this, result, Format, Output);
+            TargetOutcome.Publish(this, result, Format, Output, Shell);
         });
 }

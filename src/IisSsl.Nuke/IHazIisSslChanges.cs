@@ -1,3 +1,4 @@
+using IisSsl.Execution;
 using Nuke.Common;
 using Nuke.Common.IO;
 
@@ -5,7 +6,7 @@ namespace IisSsl.Nuke;
 
 /// <summary>
 /// The parameters of the targets that change the server (EnsureSslHostHeaders, ReplaceSslCertificate):
-/// <c>--dry-run</c> and <c>--backup-dir</c>, as in the CLI, build.sh and the Cake settings. They live here once because
+/// <c>--dry-run</c>, <c>--backup-dir</c> and <c>--shell</c>, as in the CLI, build.sh and the Cake settings. They live here once because
 /// Nuke reads a parameter by its name alone: two members named DryRun in two components would make its
 /// parameters.json lookup ambiguous (ArgumentsFromParametersFileAttribute takes the single member of that name).
 /// </summary>
@@ -16,4 +17,7 @@ public interface IHazIisSslChanges : IHazIisSslServer
 
     [Parameter("Where timestamped backups go (default: beside each file)")]
     AbsolutePath? BackupDir => TryGetValue(() => BackupDir);
+
+    [Parameter("Which shell the logged plan's command lines are written for: Cmd (default, as IIS documents them) or PowerShell (every argument a literal)")]
+    CommandShell Shell => TryGetValue<CommandShell?>(() => Shell) ?? CommandShell.Cmd;
 }

@@ -8,7 +8,7 @@ namespace IisSsl.Nuke;
 /// <summary>
 /// Target <c>ReplaceSslCertificate</c>: renews a certificate everywhere, moving every HTTP.SYS record that serves the
 /// old certificate to the new one, or refuses and changes nothing. Parameters <c>--old</c>, <c>--new</c> or
-/// <c>--new-pfx</c>, the shared <c>--dry-run</c> and <c>--backup-dir</c>, and the report file's
+/// <c>--new-pfx</c>, the shared <c>--dry-run</c>, <c>--backup-dir</c> and <c>--shell</c>, and the report file's
 /// <c>--replace-certificate-format</c> and <c>--replace-certificate-output</c>.
 /// </summary>
 public interface IReplaceSslCertificate : IHazIisSslChanges
@@ -55,6 +55,6 @@ public interface IReplaceSslCertificate : IHazIisSslChanges
         {
             var options = ReplaceSettings(ReplaceSettingsBase(new ReplaceOptions { OldThumbprint = Old! }));
             var result = EngineCall.Run(this, () => IisSslEngine.Replace(options));
-            TargetOutcome.Publish(this, result, Format, Output);
+            TargetOutcome.Publish(this, result, Format, Output, Shell);
         });
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using IisSsl.Analysis;
+using IisSsl.Execution;
 using IisSsl.Planning;
 using IisSsl.Reporting;
 using Nuke.Common;
@@ -24,9 +25,9 @@ internal static class TargetOutcome
             throw Failed(build, $"{report.ErrorCount} error finding(s): {Describe(report)}");
     }
 
-    public static void Publish(INukeBuild build, EnsureResult result, ReportFormat format, AbsolutePath? output)
+    public static void Publish(INukeBuild build, EnsureResult result, ReportFormat format, AbsolutePath? output, CommandShell shell)
     {
-        LogPlan(result);
+        LogPlan(result, shell);
         Log.Information("Outcome: {Outcome}", result.Outcome);
         Record(build, result.Verification, format, output, summary: [("Outcome", result.Outcome.ToString())]);
         if (!result.Succeeded)
@@ -58,10 +59,10 @@ internal static class TargetOutcome
 
     // The plan as the CLI and Cake print it: each change with its appcmd or netsh line, then the predicted (or, after
     // apply, the re-read) verification. A dry run is read from this; the findings follow as their own events.
-    private static void LogPlan(EnsureResult result)
+    private static void LogPlan(EnsureResult result, CommandShell shell)
     {
         using var text = new StringWriter();
-        PlanRenderer.Render(result, ReportFormat.Text, text);
+        PlanRenderer.Render(result, ReportFormat.Text, text, shell);
         foreach (var line in text.ToString().TrimEnd().Split('\n'))
             Log.Information("{Line:l}", line.TrimEnd('\r'));
     }

@@ -79,6 +79,26 @@ public sealed class ReplaceSslCertificateAliasTests : IDisposable
     }
 
     [Fact]
+    public void With_the_powershell_shell_the_logged_plan_lines_are_the_ones_powershell_runs_as_written()
+    {
+        var before = File.ReadAllText(_temp.Combine("sslcert.json"));
+
+        var result = _fixture.Context.ReplaceSslCertificate(s =>
+        {
+            Server(s);
+            s.Old = Old;
+            s.New = Renewed.Thumbprint;
+            s.DryRun = true;
+            s.Shell = IisSsl.Execution.CommandShell.PowerShell;
+        });
+
+        Assert.Equal(EnsureOutcome.Planned, result.Outcome);
+        Assert.Contains($"& netsh 'http' 'update' 'sslcert' 'ipport=0.0.0.0:443' 'certhash={Renewed.Thumbprint}'", _fixture.Log.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("netsh http update", _fixture.Log.Text, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(_temp.Combine("sslcert.json")));
+    }
+
+    [Fact]
     public void Without_the_old_thumbprint_the_task_fails_with_exit_code_2()
     {
         var error = Assert.Throws<CakeException>(() => _fixture.Context.ReplaceSslCertificate(s =>

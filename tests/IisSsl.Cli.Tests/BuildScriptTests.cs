@@ -77,6 +77,23 @@ public sealed partial class BuildScriptTests
         Assert.Contains("nothing was changed", result.Out);
     }
 
+    [Theory]
+    [InlineData("PowerShell", 0, "& netsh 'http' 'add' 'sslcert' 'ipport=0.0.0.0:443'")]
+    [InlineData("bash", 2, "--shell 'bash'")]
+    public void EnsureSslHostHeaders_target_writes_the_plan_lines_for_the_shell_asked_for_and_refuses_an_unknown_one(string shell, int exitCode, string expected)
+    {
+        var result = BuildSh(
+            "EnsureSslHostHeaders",
+            "--manifest", "samples/ensure-from-http/https-san.json",
+            "--iis-config", "samples/ensure-from-http/applicationHost.config",
+            "--sslcert", "samples/ensure-from-http/httpsys.json",
+            "--dry-run", "--shell", shell);
+
+        Assert.True(result.ExitCode == exitCode, result.Out + result.Error);
+        Assert.Contains(expected, result.Out + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("netsh http add sslcert", result.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void VerifyCertCoverage_with_a_missing_file_exits_2_naming_it()
     {

@@ -78,8 +78,42 @@ public sealed class ReplaceCommandTests : IDisposable
         var second = Replace("--old", _old, "--new", Renewed.Thumbprint);
 
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains("nothing to change", second.Out, StringComparison.Ordinal);
+        Assert.Contains($"no binding or HTTP.SYS record serves {_old}: nothing to change", second.Out, StringComparison.Ordinal);
         Assert.Equal(afterFirst, Files());
+    }
+
+    [Fact]
+    public void A_well_formed_thumbprint_that_nothing_serves_exits_0_saying_so_and_changes_nothing()
+    {
+        var before = Files();
+        var unserved = string.Join(':', Enumerable.Repeat("0A", 20));
+
+        var result = Replace("--old", unserved, "--new", Renewed.Thumbprint);
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains($"no binding or HTTP.SYS record serves {string.Concat(Enumerable.Repeat("0A", 20))}: nothing to change", result.Out, StringComparison.Ordinal);
+        Assert.Equal(before, Files());
+    }
+
+    [Fact]
+    public void A_thumbprint_pasted_with_spaces_and_colons_is_the_same_thumbprint()
+    {
+        var spaced = string.Join(' ', _old.Chunk(2).Select(pair => new string(pair)));
+
+        var result = Replace("--old", spaced, "--new", string.Join(':', Renewed.Thumbprint.Chunk(2).Select(pair => new string(pair))), "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains($"netsh http update sslcert ipport=0.0.0.0:443 certhash={Renewed.Thumbprint}", result.Out);
+    }
+
+    [Fact]
+    public void Shell_powershell_writes_the_netsh_lines_powershell_runs_as_written()
+    {
+        var result = Replace("--old", _old, "--new", Renewed.Thumbprint, "--dry-run", "--shell", "powershell");
+
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains($"& netsh 'http' 'update' 'sslcert' 'ipport=0.0.0.0:443' 'certhash={Renewed.Thumbprint}'", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("netsh http update", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -124,6 +158,9 @@ public sealed class ReplaceCommandTests : IDisposable
     public static TheoryData<string[], string> BadInput => new()
     {
         { ["--old", "not-a-thumbprint", "--new", "AB"], "not-a-thumbprint" },
+        { ["--old", "{old}", "--new", "12:34:5G"], "--new \"12:34:5G\" is not a certificate thumbprint" },
+        { ["--old", "0123456789ABCDEF0123456789ABCDEF0123456", "--new", "{old}"], "--old \"0123456789ABCDEF0123456789ABCDEF0123456\" is not a certificate thumbprint" },
+        { ["--old", "{old}", "--new-pfx", "renewed.pfx", "--shell", "bash"], "bash" },
         { ["--old", "{old}", "--new", "{old}"], "same certificate" },
         { ["--old", "{old}", "--new", "0123456789012345678901234567890123456789"], "0123456789012345678901234567890123456789" },
         { ["--old", "{old}", "--new-pfx", "missing.pfx"], "missing.pfx" },

@@ -1,4 +1,5 @@
 using IisSsl.Analysis;
+using IisSsl.Execution;
 using IisSsl.Nuke.CompileCheck.NukeReading;
 using IisSsl.Planning;
 using IisSsl.Reporting;
@@ -117,7 +118,7 @@ public sealed class TargetTests
         var build = new TestBuild();
 
         var failure = Assert.Throws<TargetFailedException>(
-            () => TargetOutcome.Publish(build, new EnsureResult(outcome, Clean), ReportFormat.Text, output: null));
+            () => TargetOutcome.Publish(build, new EnsureResult(outcome, Clean), ReportFormat.Text, output: null, CommandShell.Cmd));
 
         Assert.StartsWith(outcome.ToString(), failure.Message, StringComparison.Ordinal);
         Assert.Equal(outcome.ToString(), build.Summary["Outcome"]);
@@ -129,7 +130,7 @@ public sealed class TargetTests
     {
         var build = new TestBuild();
 
-        TargetOutcome.Publish(build, new EnsureResult(EnsureOutcome.Applied, Clean), ReportFormat.Text, output: null);
+        TargetOutcome.Publish(build, new EnsureResult(EnsureOutcome.Applied, Clean), ReportFormat.Text, output: null, CommandShell.Cmd);
 
         Assert.Equal("Applied", build.Summary["Outcome"]);
         Assert.Null(build.ExitCode);
@@ -174,6 +175,21 @@ public sealed class TargetTests
         Assert.Contains("sitev2.mysite.com", logged, StringComparison.Ordinal);
         Assert.Contains("netsh http add sslcert hostnameport=sitev2.mysite.com:443", logged, StringComparison.Ordinal);
         Assert.Equal("Planned", build.Summary["Outcome"]);
+        Assert.Equal(sample.ConfigBytes, File.ReadAllBytes(sample.Combine("server", "applicationHost.config")));
+    }
+
+    [Fact]
+    public async Task The_shell_parameter_writes_the_logged_plan_lines_for_powershell()
+    {
+        using var sample = NukeSample.Copy();
+        var build = new TestBuild(new NukeInvocation(["--dry-run", "--shell", "powershell"], workingDirectory: sample.Path, parametersJson: sample.ParametersJson), sample.Path);
+        Log.Recorded.Clear();
+
+        await RecordingTargetDefinition.Of(((IEnsureSslHostHeaders)build).EnsureSslHostHeaders).Actions.Single()();
+
+        var logged = string.Join('\n', Log.Recorded.Where(e => e.Template == "{Line:l}").Select(e => e.Values[0]));
+        Assert.Contains("& netsh 'http' 'add' 'sslcert' 'hostnameport=sitev2.mysite.com:443'", logged, StringComparison.Ordinal);
+        Assert.DoesNotContain("netsh http add", logged, StringComparison.Ordinal);
         Assert.Equal(sample.ConfigBytes, File.ReadAllBytes(sample.Combine("server", "applicationHost.config")));
     }
 }

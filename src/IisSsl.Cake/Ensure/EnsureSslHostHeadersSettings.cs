@@ -1,4 +1,5 @@
 using Cake.Core.IO;
+using IisSsl.Execution;
 
 namespace IisSsl.Cake;
 
@@ -16,4 +17,11 @@ public sealed class EnsureSslHostHeadersSettings : ServerSettings
 
     /// <summary>Also remove https bindings of manifest sites that the manifest no longer lists (<c>--remove-stale</c>).</summary>
     public bool RemoveStale { get; set; }
+
+    /// <summary>
+    /// Which shell the logged plan's command lines are written for (<c>--shell</c>): <see cref="CommandShell.Cmd"/>
+    /// (default, as IIS documents them) or <see cref="CommandShell.PowerShell"/> (every argument a literal). The JSON
+    /// report carries both.
+    /// </summary>
+    public CommandShell Shell { get; set; }
 }

@@ -55,8 +55,8 @@ public static partial class IisSslAliases
             return settings.DryRun ? IisSslEngine.Plan(options) : IisSslEngine.Apply(options);
         });
 
-        host.Log(writer => PlanRenderer.Render(result, ReportFormat.Text, writer));
-        host.WriteOutput(settings, writer => PlanRenderer.Render(result, settings.Format, writer));
+        host.Log(writer => PlanRenderer.Render(result, ReportFormat.Text, writer, settings.Shell));
+        host.WriteOutput(settings, writer => PlanRenderer.Render(result, settings.Format, writer, settings.Shell));
         if (!result.Succeeded && settings.FailOnError)
             throw new CakeException(CakeHost.FindingsExitCode, $"EnsureSslHostHeaders {result.Outcome.ToString().ToLowerInvariant()}: see the plan above for why; nothing was left half-changed.");
         return result;

@@ -53,8 +53,8 @@ public static partial class IisSslAliases
             ExpiryWarningDays = settings.ExpiryWarningDays,
         }));
 
-        host.Log(writer => PlanRenderer.Render(result, ReportFormat.Text, writer));
-        host.WriteOutput(settings, writer => PlanRenderer.Render(result, settings.Format, writer));
+        host.Log(writer => PlanRenderer.Render(result, ReportFormat.Text, writer, settings.Shell));
+        host.WriteOutput(settings, writer => PlanRenderer.Render(result, settings.Format, writer, settings.Shell));
         if (!result.Succeeded && settings.FailOnError)
             throw new CakeException(CakeHost.FindingsExitCode, $"ReplaceSslCertificate {result.Outcome.ToString().ToLowerInvariant()}: see the plan above for why; nothing was left half-changed.");
         return result;

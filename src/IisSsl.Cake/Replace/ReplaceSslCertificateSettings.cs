@@ -1,4 +1,5 @@
 using Cake.Core.IO;
+using IisSsl.Execution;
 
 namespace IisSsl.Cake;
 
@@ -19,4 +20,11 @@ public sealed class ReplaceSslCertificateSettings : ServerSettings
 
     /// <summary>Only plan: print the changes and the equivalent netsh lines, change nothing.</summary>
     public bool DryRun { get; set; }
+
+    /// <summary>
+    /// Which shell the logged plan's command lines are written for (<c>--shell</c>): <see cref="CommandShell.Cmd"/>
+    /// (default, as IIS documents them) or <see cref="CommandShell.PowerShell"/> (every argument a literal). The JSON
+    /// report carries both.
+    /// </summary>
+    public CommandShell Shell { get; set; }
 }

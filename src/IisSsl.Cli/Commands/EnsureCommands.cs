@@ -29,13 +29,7 @@ internal static class EnsureCommands
         var expiryDays = SharedOptions.ExpiryWarningDays();
         var format = SharedOptions.Format();
         var output = SharedOptions.Output();
-        var shell = new Option<string>("--shell")
-        {
-            Description = "Which shell the text plan's command lines are written for: cmd (cmd.exe, as IIS documents them) or powershell (every argument a literal). JSON carries both.",
-            HelpName = "SHELL",
-            DefaultValueFactory = _ => "cmd",
-        };
-        shell.AcceptOnlyFromAmong("cmd", "powershell");
+        var shell = SharedOptions.Shell();
 
         var command = new Command(name, description) { manifest, config, sslCert, certs, ccs, pfxPasswordEnv, backupDir, removeStale, expiryDays, format, output, shell };
         if (apply)
@@ -57,7 +51,7 @@ internal static class EnsureCommands
                 ExpiryWarningDays = parsed.GetValue(expiryDays),
             };
             var result = apply ? IisSslEngine.Apply(options) : IisSslEngine.Plan(options);
-            var lines = parsed.GetValue(shell) == "powershell" ? Execution.CommandShell.PowerShell : Execution.CommandShell.Cmd;
+            var lines = SharedOptions.ParseShell(parsed.GetValue(shell));
             ReportOutput.Write((f, writer) => PlanRenderer.Render(result, f, writer, lines), SharedOptions.ParseFormat(parsed.GetValue(format)), parsed.GetValue(output), console);
             return result.Succeeded ? IisSslCli.Holds : IisSslCli.Failed;
         });

@@ -24,10 +24,11 @@ internal static class ReplaceCommand
         var expiryDays = SharedOptions.ExpiryWarningDays();
         var format = SharedOptions.Format();
         var output = SharedOptions.Output();
+        var shell = SharedOptions.Shell();
 
         var command = new Command("replace", "Move every HTTP.SYS certificate binding that serves the old certificate to the new one (renewal), refusing if the new one misses a host.")
         {
-            oldThumbprint, newThumbprint, newPfx, config, sslCert, certs, ccs, pfxPasswordEnv, backupDir, dryRun, expiryDays, format, output,
+            oldThumbprint, newThumbprint, newPfx, config, sslCert, certs, ccs, pfxPasswordEnv, backupDir, dryRun, expiryDays, format, output, shell,
         };
 
         command.SetAction(parsed =>
@@ -47,7 +48,8 @@ internal static class ReplaceCommand
                 ExpiryWarningDays = parsed.GetValue(expiryDays),
             };
             var result = IisSslEngine.Replace(options);
-            ReportOutput.Write((f, writer) => PlanRenderer.Render(result, f, writer), SharedOptions.ParseFormat(parsed.GetValue(format)), parsed.GetValue(output), console);
+            var lines = SharedOptions.ParseShell(parsed.GetValue(shell));
+            ReportOutput.Write((f, writer) => PlanRenderer.Render(result, f, writer, lines), SharedOptions.ParseFormat(parsed.GetValue(format)), parsed.GetValue(output), console);
             return result.Succeeded ? IisSslCli.Holds : IisSslCli.Failed;
         });
         return command;

@@ -52,7 +52,7 @@ internal static class ReplaceWorkflow
         if (reasons.Count > 0)
             return result with { Outcome = EnsureOutcome.Refused, Messages = ["refused: nothing was changed"] };
         if (plan.IsEmpty)
-            return result with { Outcome = EnsureOutcome.NoChanges, Messages = [$"no HTTP.SYS record names {old} and no host is served it: nothing to change"] };
+            return result with { Outcome = EnsureOutcome.NoChanges, Messages = [$"no binding or HTTP.SYS record serves {old}: nothing to change"] };
         if (options.DryRun)
             return result with { Messages = [$"{plan.StepCount} change(s) planned; nothing was changed"] };
 
