@@ -8,8 +8,8 @@ namespace IisSsl.Tests.Planning;
 
 public sealed class EnsurePlannerProperties
 {
-    private static readonly X509Certificate2 San = TestCertificate.For("*.mysite.com").Create();
-    private static readonly X509Certificate2 V1Only = TestCertificate.For("a.mysite.com").Create();
+    internal static readonly X509Certificate2 San = TestCertificate.For("*.mysite.com").Create();
+    internal static readonly X509Certificate2 V1Only = TestCertificate.For("a.mysite.com").Create();
     private static readonly string[] Hosts = ["a.mysite.com", "b.mysite.com", "c.mysite.com", "d.mysite.com", "e.mysite.com", "f.mysite.com"];
     private static readonly SniMode[] Modes = [SniMode.Auto, SniMode.Always, SniMode.Never];
 
@@ -51,16 +51,16 @@ public sealed class EnsurePlannerProperties
                 .Count(b => b.IsHttps && entry.Endpoint.Equals(b.Endpoint) && host.Equals(b.Host)) == 1));
     }
 
-    private static readonly X509Certificate2 Renewed = TestCertificate.For("*.mysite.com").Create();
+    internal static readonly X509Certificate2 Renewed = TestCertificate.For("*.mysite.com").Create();
     private static readonly X509Certificate2 Stranger = TestCertificate.For("other.example.com").Create();
-    private static readonly X509Certificate2[] Pool = [San, V1Only, Renewed, Stranger];
+    internal static readonly X509Certificate2[] Pool = [San, V1Only, Renewed, Stranger];
 
     /// <summary>
     /// A server drawn from <paramref name="shape"/>: two sites, https bindings on *, 10.0.0.5 or [2001:db8::5] with or
     /// without SNI (and catch-alls), and IIS records of every kind (0.0.0.0, [::], a specific IP, hostnameport) serving
     /// certificates from a small pool.
     /// </summary>
-    private static ServerState RandomServer(byte[] shape)
+    internal static ServerState RandomServer(byte[] shape)
     {
         string[] addresses = ["*", "10.0.0.5", "[2001:db8::5]"];
         var sites = new[] { new List<string> { "http *:80:a.mysite.com" }, new List<string> { "http *:80:b.mysite.com" } };
@@ -93,7 +93,7 @@ public sealed class EnsurePlannerProperties
     }
 
     /// <summary>Site A and Site B each listed once, with hosts, a certificate, an sni mode and one or two endpoints.</summary>
-    private static EnsureManifest RandomManifest(byte[] picks)
+    internal static EnsureManifest RandomManifest(byte[] picks)
     {
         string[] names = ["san", "v1", "renewed"];
         string[][] endpoints = [["*:443"], ["10.0.0.5:443"], ["*:443", "[2001:db8::5]:443"]];

@@ -103,7 +103,7 @@ public sealed class ReplacePlannerProperties
     }
 
     [Property(MaxTest = 40)]
-    public bool Through_the_workflow_a_refused_replace_writes_nothing_and_an_applied_one_leaves_no_record_on_the_old_certificate(
+    public bool Through_the_workflow_a_refused_replace_writes_no_file_at_all_and_an_applied_one_leaves_no_record_on_the_old_certificate(
         byte[] bindingPicks, byte[] recordPicks, bool narrow)
     {
         var generated = Generate(bindingPicks, recordPicks, narrow);
@@ -126,12 +126,14 @@ public sealed class ReplacePlannerProperties
             BackupDirectory = temp.Combine("backups"),
         };
 
+        var everything = Contents(temp);
+
         var result = ReplaceWorkflow.Run(options, services);
 
         var servedOld = generated.State.HttpSys.Bindings.Any(r => r.Thumbprint == Old.Thumbprint);
         return result.Outcome switch
         {
-            EnsureOutcome.Refused => generated.Uncovered.Count > 0 && File.ReadAllBytes(snapshot).AsSpan().SequenceEqual(original) && !Directory.Exists(temp.Combine("backups")),
+            EnsureOutcome.Refused => generated.Uncovered.Count > 0 && RefusedPlanWritesNothingProperties.Same(everything, Contents(temp)) && !Directory.Exists(temp.Combine("backups")),
             EnsureOutcome.NoChanges => !servedOld && File.ReadAllBytes(snapshot).AsSpan().SequenceEqual(original),
             EnsureOutcome.Applied => generated.Uncovered.Count == 0 && servedOld
                 && HttpSysSnapshotFormat.Parse(File.ReadAllText(snapshot), snapshot).Bindings.All(r => r.Thumbprint != Old.Thumbprint)
@@ -139,6 +141,10 @@ public sealed class ReplacePlannerProperties
             _ => false,
         };
     }
+
+    /// <summary>Every file under <paramref name="folder"/> (config, snapshot, and any backup, lock or journal), by relative path.</summary>
+    private static Dictionary<string, byte[]> Contents(TempDirectory folder) => Directory.GetFiles(folder.Path, "*", SearchOption.AllDirectories)
+        .ToDictionary(f => Path.GetRelativePath(folder.Path, f), File.ReadAllBytes);
 
     private sealed class Known(params X509Certificate2[] certificates) : ICertificateSource
     {
