@@ -150,6 +150,26 @@ public sealed class ParameterTests : IDisposable
     }
 
     [Fact]
+    public void The_readmes_typical_parameters_json_reads_without_a_warning_with_its_paths_under_the_root()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var example = readme[readme.IndexOf("A typical `.nuke/parameters.json`:", StringComparison.Ordinal)..];
+        var json = example[(example.IndexOf("```json\n", StringComparison.Ordinal) + 8)..example.IndexOf("\n```\n", StringComparison.Ordinal)];
+        var build = Build([], parametersJson: json);
+        IVerifyCertCoverage verify = build;
+        IEnsureSslHostHeaders ensure = build;
+
+        var options = verify.VerifySettingsBase(new VerifyOptions());
+
+        Assert.Equal(InRoot("server/applicationHost.config"), options.IisConfigPath);
+        Assert.Equal(InRoot("server/sslcert.txt"), options.SslCertPath);
+        Assert.Equal([InRoot("server/certs")], options.CertificateFolders);
+        Assert.Equal(InRoot("manifest.json"), (string?)ensure.Manifest);
+        Assert.Equal((ReportFormat.Sarif, InRoot("artifacts/cert-coverage.sarif")), (verify.Format, (string?)verify.Output));
+        Assert.Empty(build.Invocation.Warnings);
+    }
+
+    [Fact]
     public void Environment_variables_are_read_under_nukes_names_with_relative_paths_under_the_working_directory()
     {
         var build = Build([], variables: new Dictionary<string, string> { ["IIS_CONFIG"] = "applicationHost.config", ["NUKE_CERTS"] = "certs" },
