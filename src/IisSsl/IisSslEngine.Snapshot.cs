@@ -12,7 +12,8 @@ public static partial class IisSslEngine
 
     /// <summary>
     /// SnapshotIisSslState: HTTP.SYS's records as the project's JSON snapshot (live on Windows, or converted from saved
-    /// text), optionally with applicationHost.config copied beside it and the referenced public certificates exported,
+    /// text), optionally with the configuration that holds the sites copied beside it (<see cref="ConfigCopy"/>) and the
+    /// referenced public certificates exported,
     /// so a pipeline can capture a server on Windows and verify it on any OS. Everything is read before anything is
     /// written; each file is written through a temporary file.
     /// </summary>
@@ -24,7 +25,7 @@ public static partial class IisSslEngine
         RequireFolderOf(options.OutputPath, "--output");
 
         var state = ServerStateLoader.HttpSysFor(options.SslCertPath).Read();
-        var config = options.IisConfigPath is null ? null : ReadConfig(options.IisConfigPath);
+        var config = options.IisConfigPath is null ? null : ConfigCopy.Read(options.IisConfigPath);
         var json = HttpSysSnapshotFormat.Serialize(state);
 
         var certificates = options.CertificatesOutDirectory is null
@@ -36,11 +37,21 @@ public static partial class IisSslEngine
         if (options.OutputPath is not null)
             Write(options.OutputPath, Encoding.UTF8.GetBytes(json));
         string? configCopy = null;
+        string? sitesCopy = null;
         if (config is not null)
         {
-            configCopy = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.OutputPath!))!, ConfigCopyName);
-            if (!string.Equals(Path.GetFullPath(options.IisConfigPath!), configCopy, StringComparison.Ordinal))
-                Write(configCopy, config);
+            var beside = Path.GetDirectoryName(Path.GetFullPath(options.OutputPath!))!;
+            configCopy = Path.Combine(beside, ConfigCopyName);
+            foreach (var (relativePath, bytes, source) in config.Files)
+            {
+                var copy = Path.GetFullPath(Path.Combine(beside, relativePath));
+                if (string.Equals(Path.GetFullPath(source), copy, StringComparison.Ordinal))
+                    continue;
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                Write(copy, bytes);
+            }
+
+            sitesCopy = config.Files.Count > 1 ? Path.GetFullPath(Path.Combine(beside, config.Files[1].RelativePath)) : null;
         }
 
         var exported = new List<string>();
@@ -55,14 +66,7 @@ public static partial class IisSslEngine
             }
         }
 
-        return new SnapshotResult(state, json, options.OutputPath, configCopy, exported, missing);
-    }
-
-    /// <summary>The configuration's bytes, after checking IIS would read it (a copy of a broken file helps nobody).</summary>
-    private static byte[] ReadConfig(string path)
-    {
-        new ApplicationHostConfigFile(path).Read();
-        return File.ReadAllBytes(path);
+        return new SnapshotResult(state, json, options.OutputPath, configCopy, exported, missing, sitesCopy);
     }
 
     private static void RequireFolderOf(string? path, string option)

@@ -9,7 +9,8 @@ public sealed record SnapshotResult(
     string? OutputPath,
     string? ConfigCopyPath,
     IReadOnlyList<string> ExportedCertificates,
-    IReadOnlyList<string> MissingCertificates)
+    IReadOnlyList<string> MissingCertificates,
+    string? SitesCopyPath = null)
 {
     /// <summary>One line saying what was read and written.</summary>
     public string Summary
@@ -21,7 +22,7 @@ public sealed record SnapshotResult(
             var text = $"{State.Bindings.Count} HTTP.SYS record(s) ({counts}) read from {State.Source}";
             text += OutputPath is null ? "." : $", written to {OutputPath}.";
             if (ConfigCopyPath is not null)
-                text += $" applicationHost.config copied to {ConfigCopyPath}.";
+                text += SitesCopyPath is null ? $" applicationHost.config copied to {ConfigCopyPath}." : $" applicationHost.config copied to {ConfigCopyPath}, with the sites file its configSource names to {SitesCopyPath}.";
             if (ExportedCertificates.Count > 0 || MissingCertificates.Count > 0)
                 text += $" {ExportedCertificates.Count} certificate(s) exported.";
             if (MissingCertificates.Count > 0)

@@ -1,4 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
+using IisSsl.Sources;
+using IisSsl.Tests.Sources.IisConfig;
 using IisSsl.TestSupport;
 
 namespace IisSsl.Tests;
@@ -82,4 +84,38 @@ public sealed class SnapshotEngineTests
 
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_configuration_whose_sites_live_in_a_configSource_file_is_copied_with_that_file_so_the_copy_reads_the_same_sites()
+    {
+        using var temp = new TempDirectory();
+        temp.CreateDirectory("server");
+        var original = ConfigFixtures.PathOf(Path.Combine("configsource", "applicationHost.config"));
+
+        var result = IisSslEngine.Snapshot(Sample("seed-two-sites", temp) with { IisConfigPath = original });
+
+        var copy = temp.Combine("server", "applicationHost.config");
+        Assert.Equal(File.ReadAllBytes(ConfigFixtures.PathOf(Path.Combine("configsource", "sites.config"))), File.ReadAllBytes(temp.Combine("server", "sites.config")));
+        Assert.Equal(Bindings(original), Bindings(copy));
+        Assert.Contains("sites.config", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_shared_configuration_is_copied_as_the_applicationHost_config_its_redirection_points_at()
+    {
+        using var temp = new TempDirectory();
+        temp.CreateDirectory("server");
+        var shared = temp.CreateDirectory("share");
+        File.Copy(RepositoryPaths.Sample("seed-two-sites", "applicationHost.config"), Path.Combine(shared, "applicationHost.config"));
+        var redirection = temp.Write("redirection.config",
+            $"<configuration><configSections><section name=\"configurationRedirection\" /></configSections><configurationRedirection enabled=\"true\" path=\"{shared}\" /></configuration>");
+
+        IisSslEngine.Snapshot(Sample("seed-two-sites", temp) with { IisConfigPath = redirection });
+
+        var copy = temp.Combine("server", "applicationHost.config");
+        Assert.Equal(File.ReadAllBytes(Path.Combine(shared, "applicationHost.config")), File.ReadAllBytes(copy));
+        Assert.Equal(Bindings(redirection), Bindings(copy));
+    }
+
+    private static List<string> Bindings(string config) =>
+        [.. new ApplicationHostConfigFile(config).Read().Sites.SelectMany(site => site.Bindings.Select(b => $"{site.Name} {b.Protocol} {b.BindingInformation} {b.SslFlags}"))];
 }
