@@ -45,7 +45,7 @@ internal static class EnsureWorkflow
             Before = before,
             Predicted = predicted,
             Reasons = reasons,
-            Warnings = RefusalRules.Warnings(manifest, before, predicted),
+            Warnings = [.. RefusalRules.Warnings(manifest, before, predicted), .. SkippedFilesWarning.For(server.SkippedFiles)],
         };
 
         if (reasons.Count > 0)

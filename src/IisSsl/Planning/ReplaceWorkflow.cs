@@ -47,6 +47,7 @@ internal static class ReplaceWorkflow
             Before = before,
             Predicted = predicted,
             Reasons = reasons,
+            Warnings = SkippedFilesWarning.For(server.SkippedFiles),
         };
 
         if (reasons.Count > 0)

@@ -14,6 +14,13 @@ internal sealed record ServerSnapshot(ServerState State, string ConfigPath, byte
 {
     public SitesDocument ConfigDocument { get; init; } = SitesDocument.ApplicationHost;
 
+    /// <summary>
+    /// Files among the certificate folders that were not read (a FIFO, a device, over the size cap), each with why. Kept
+    /// beside <see cref="State"/> rather than in it: plan and apply report them as one bounded warning
+    /// (<see cref="SkippedFilesWarning"/>), not as one finding per file in every verification they print.
+    /// </summary>
+    public IReadOnlyList<string> SkippedFiles { get; init; } = [];
+
     public static bool IsJsonSnapshot(string path) => path.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     /// <exception cref="InvalidInputException">A file is missing or unreadable, or live HTTP.SYS is asked for off Windows.</exception>
@@ -55,7 +62,11 @@ internal sealed record ServerSnapshot(ServerState State, string ConfigPath, byte
         var certificates = ServerStateLoader.ReferencedCertificates(httpSys, sources);
 
         var state = new ServerState(configuration, httpSys, certificates, services.CentralCertificateStore(options));
-        return new ServerSnapshot(state, sitesFile.Path, configBytes, options.SslCertPath, snapshotBytes, live) { ConfigDocument = sitesFile.Document };
+        return new ServerSnapshot(state, sitesFile.Path, configBytes, options.SslCertPath, snapshotBytes, live)
+        {
+            ConfigDocument = sitesFile.Document,
+            SkippedFiles = ServerStateLoader.SkippedFiles(sources),
+        };
     }
 
 

@@ -49,9 +49,12 @@ public static class ServerStateLoader
             throw;
         }
 
-        var skipped = certificates.OfType<CertificateFolder>().SelectMany(f => f.Skipped).ToList();
-        return new ServerState(iis.GetAwaiter().GetResult(), records, referenced, centralCertificateStore, skipped);
+        return new ServerState(iis.GetAwaiter().GetResult(), records, referenced, centralCertificateStore, SkippedFiles(certificates));
     }
+
+    /// <summary>The files the certificate folders among <paramref name="certificates"/> did not read, each with why.</summary>
+    internal static IReadOnlyList<string> SkippedFiles(IEnumerable<ICertificateSource> certificates) =>
+        [.. certificates.OfType<CertificateFolder>().SelectMany(f => f.Skipped)];
 
     /// <summary>IIS's own applicationHost.config on this Windows machine.</summary>
     public static string DefaultIisConfigPath => Path.Combine(

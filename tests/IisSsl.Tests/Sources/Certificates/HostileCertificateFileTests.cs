@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using IisSsl.Analysis;
+using IisSsl.Planning;
 using IisSsl.Sources.Certificates;
 using IisSsl.TestSupport;
 
@@ -77,6 +78,49 @@ public sealed class HostileCertificateFileTests : IDisposable
         var warning = Assert.Single(report.Findings, f => f.Code == FindingCodes.CertificateFileSkipped);
         Assert.Equal(Severity.Warning, warning.Severity);
         Assert.Contains(Path.Combine(certs, "x.cer"), warning.Message, StringComparison.Ordinal);
+    }
+
+    [LinuxFact]
+    public void Plan_and_apply_name_skipped_files_in_one_bounded_warning()
+    {
+        var server = _dir.CreateDirectory("server");
+        var sample = RepositoryPaths.Sample("ensure-from-http");
+        foreach (var file in Directory.GetFiles(sample, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(server, Path.GetRelativePath(sample, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        // A record whose certificate is looked up in the folder, so the folder is read (and its FIFOs skipped).
+        File.WriteAllText(Path.Combine(server, "sslcert.json"), """
+            { "version": 1, "sslCertBindings": [
+              { "ipport": "0.0.0.0:8443", "certificateHash": "01632d46a6666de9f440b704cfbfb62a61496a80", "certificateStoreName": "MY", "appId": "{4dc3e181-e14b-4a21-b022-59fc669b0914}" } ] }
+            """);
+        for (var i = 1; i <= 5; i++)
+            MakeFifo(Path.Combine(server, "certs", $"x{i}.cer"));
+        Environment.SetEnvironmentVariable("IIS_SSL_PFX_PASSWORD", "sample"); // the sample manifest's passwordEnv
+        var options = new EnsureOptions
+        {
+            ManifestPath = Path.Combine(server, "https-san.json"),
+            IisConfigPath = Path.Combine(server, "applicationHost.config"),
+            SslCertPath = Path.Combine(server, "sslcert.json"),
+            CertificateFolders = [Path.Combine(server, "certs")],
+        };
+
+        var planned = IisSslEngine.Plan(options);
+        var applied = IisSslEngine.Apply(options);
+
+        Assert.Equal(EnsureOutcome.Planned, planned.Outcome);
+        Assert.Equal(EnsureOutcome.Applied, applied.Outcome);
+        foreach (var result in new[] { planned, applied })
+        {
+            var warning = Assert.Single(result.Warnings, w => w.StartsWith(FindingCodes.CertificateFileSkipped, StringComparison.Ordinal));
+            Assert.Contains("5 file(s)", warning, StringComparison.Ordinal);
+            Assert.Contains("and 2 more", warning, StringComparison.Ordinal);
+            Assert.Equal(3, warning.Split("(FIFO)").Length - 1);
+            Assert.DoesNotContain(result.Verification.Findings, f => f.Code == FindingCodes.CertificateFileSkipped);
+        }
     }
 
     private static void MakeFifo(string path)
