@@ -22,6 +22,18 @@ internal static partial class Mutator
 
     private static readonly byte[] Interesting = [0x00, 0x0A, 0x22, 0x3C, 0x3E, 0x7F, 0x80, 0xC3, 0xFF];
 
+    /// <summary>
+    /// The random seed of run <paramref name="run"/> of <paramref name="parser"/>: the same in every process (FNV-1a),
+    /// unlike <see cref="HashCode.Combine{T1, T2, T3}"/>, whose per-process salt made a failing seed unreproducible.
+    /// </summary>
+    public static int StableSeed(int seed, string parser, int run)
+    {
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes($"{seed}/{parser}/{run}"))
+            hash = (hash ^ b) * 16777619u;
+        return (int)hash;
+    }
+
     public static byte[] Mutate(byte[] input, Random random)
     {
         var bytes = input;

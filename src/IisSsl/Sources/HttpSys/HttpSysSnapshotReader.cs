@@ -27,7 +27,7 @@ internal sealed class HttpSysSnapshotReader(byte[] utf8, string source)
         var keys = new UniqueRecordKeys(source);
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
+            var name = Text(ref reader);
             Next(ref reader);
             if (Is(name, SnapshotProperties.Version))
             {
@@ -72,7 +72,7 @@ internal sealed class HttpSysSnapshotReader(byte[] utf8, string source)
         IReadOnlyDictionary<string, string> settings = new Dictionary<string, string>();
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
+            var name = Text(ref reader);
             Next(ref reader);
             if (Is(name, SnapshotProperties.IpPort) || Is(name, SnapshotProperties.HostnamePort) || Is(name, SnapshotProperties.Ccs))
             {
@@ -146,13 +146,13 @@ internal sealed class HttpSysSnapshotReader(byte[] utf8, string source)
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         while (Next(ref reader) != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
+            var name = Text(ref reader);
             Next(ref reader);
             var value = reader.TokenType switch
             {
-                JsonTokenType.String => reader.GetString()!,
-                JsonTokenType.Number => reader.GetDouble().ToString(CultureInfo.InvariantCulture),
-                _ => throw Invalid($"setting '{name}' must be text", ref reader),
+                JsonTokenType.String => Text(ref reader),
+                JsonTokenType.Number when reader.TryGetDouble(out var number) && double.IsFinite(number) => number.ToString(CultureInfo.InvariantCulture),
+                _ => throw Invalid($"setting '{name}' must be text or a finite number", ref reader),
             };
             if (!settings.TryAdd(name, value))
                 throw Invalid($"setting '{name}' appears twice", ref reader);
@@ -163,10 +163,23 @@ internal sealed class HttpSysSnapshotReader(byte[] utf8, string source)
 
     private string? ReadString(string name, ref Utf8JsonReader reader) => reader.TokenType switch
     {
-        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.String => Text(ref reader),
         JsonTokenType.Null => null,
         _ => throw Invalid($"'{name}' must be a string", ref reader),
     };
+
+    /// <summary>The string token's text; invalid UTF-8 or a lone surrogate escape (<c>"\ud800"</c>) is bad input, not a crash.</summary>
+    private string Text(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw Invalid($"a string is not valid UTF-8 or holds a lone surrogate escape ({e.Message.Split(". ")[0].TrimEnd('.')})", ref reader);
+        }
+    }
 
     private static JsonTokenType Next(ref Utf8JsonReader reader)
     {

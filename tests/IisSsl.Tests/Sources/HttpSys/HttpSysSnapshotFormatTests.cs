@@ -116,6 +116,10 @@ public sealed class HttpSysSnapshotFormatTests
     [InlineData("{ \"version\": 2,\n \"sslCertBindings\": [] }", 1, "'version' must be 1")]
     [InlineData("{ \"sslCertBindings\": [] }", 1, "'version' is missing")]
     [InlineData("[]", 1, "JSON object")]
+    [InlineData("{ \"version\": 1,\n \"sslCertBindings\": [\n { \"ccs\": 443,\n \"appId\": \"\\ud800\" } ] }", 4, "lone surrogate")]
+    [InlineData("{ \"version\": 1,\n \"\\udc00\": [] }", 2, "lone surrogate")]
+    [InlineData("{ \"version\": 1,\n \"sslCertBindings\": [\n { \"ccs\": 443,\n \"settings\": {\n \"x\": \"\\ud800\" } } ] }", 5, "lone surrogate")]
+    [InlineData("{ \"version\": 1,\n \"sslCertBindings\": [\n { \"ccs\": 443,\n \"settings\": {\n \"x\": 1e309 } } ] }", 5, "finite number")]
     public void A_record_that_breaks_the_format_is_reported_with_its_line(string json, int line, string problem)
     {
         var error = Assert.Throws<InvalidInputException>(() => HttpSysSnapshotFormat.Parse(json, "state.json"));
