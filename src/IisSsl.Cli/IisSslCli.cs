@@ -64,17 +64,18 @@ public static class IisSslCli
         return root;
     }
 
-    /// <summary>True when an option was given without its value, or with another option's name as its value.</summary>
+    /// <summary>True when an option was given without its value, with an empty one, or with another option's name as its value.</summary>
     internal static bool HasMissingOptionValue(System.CommandLine.Parsing.CommandResult result)
     {
         var names = result.Command.Options.SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
         return result.Children.OfType<System.CommandLine.Parsing.OptionResult>().Any(o =>
-            !o.Implicit && o.Option.Arity.MinimumNumberOfValues > 0 && (o.Tokens.Count == 0 || o.Tokens.Any(t => names.Contains(t.Value))));
+            !o.Implicit && o.Option.Arity.MinimumNumberOfValues > 0 && (o.Tokens.Count == 0 || o.Tokens.Any(t => t.Value.Length == 0 || names.Contains(t.Value))));
     }
 
     /// <summary>
     /// <c>apply --backup-dir --dry-run</c> would otherwise take "--dry-run" as the folder and apply for real: an
-    /// option's value that is another option's name means the value was forgotten.
+    /// option's value that is another option's name means the value was forgotten. So does an empty value
+    /// (<c>--config "$UNSET_VARIABLE"</c>), which is no file name.
     /// </summary>
     private static void RefuseOptionNamesAsValues(Command command)
     {
@@ -85,6 +86,8 @@ public static class IisSslCli
             {
                 foreach (var token in result.Tokens.Where(t => names.Contains(t.Value)))
                     result.AddError($"{option.Name} needs a value, but the next word is the option '{token.Value}'.");
+                if (result.Tokens.Any(t => t.Value.Length == 0))
+                    result.AddError($"{option.Name} needs a value, but it was given an empty one (\"\").");
             });
         }
     }

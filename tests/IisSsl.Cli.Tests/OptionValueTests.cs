@@ -5,7 +5,8 @@ namespace IisSsl.Cli.Tests;
 
 /// <summary>
 /// Every option that takes a value, given none (at the end, or followed by another option), is a usage error: exit 2
-/// with a line naming the option, never an unhandled exception (issue 14: <c>probe --config</c> crashed with 134).
+/// with a line naming the option, never an unhandled exception (issue 14: <c>probe --config</c> crashed with 134);
+/// so is an empty value (<c>verify --config ""</c> was exit 70, found by the fuzz harness).
 /// </summary>
 public sealed class OptionValueTests
 {
@@ -37,6 +38,18 @@ public sealed class OptionValueTests
             Assert.DoesNotContain("Unhandled", result.Error, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(OptionsWithValues))]
+    public void An_option_given_an_empty_value_is_a_usage_error_naming_it(string command, string option, string next)
+    {
+        _ = next;
+        var result = Cli.Run(command, option, "");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"{option} needs a value, but it was given an empty one", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("internal error", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
