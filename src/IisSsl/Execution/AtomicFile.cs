@@ -164,6 +164,7 @@ public static class AtomicFile
         var writers = OpenWriters.Of(stream.SafeFileHandle);
         while (writers == OpenWriterState.Open && waited.Elapsed < WriterGrace)
         {
+            WriteFaults.At($"waiting for writers of {stream.Name}");
             Thread.Sleep(10);
             writers = OpenWriters.Of(stream.SafeFileHandle);
         }

@@ -78,18 +78,24 @@ public sealed class LostEditTests : IDisposable
     [Fact]
     public void A_handle_opened_for_writing_and_closed_within_the_grace_lets_the_replace_stand()
     {
+        if (!OperatingSystem.IsLinux())
+            return; // only Linux can say whether a file is open for writing
         var path = _temp.Combine("applicationHost.config");
         File.WriteAllBytes(path, Old);
-        var editor = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        using var editor = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        var waited = false;
         using (WriteFaults.Inject(step =>
         {
-            if (step.EndsWith("before displaced check", StringComparison.Ordinal))
-                _ = Task.Delay(200).ContinueWith(_ => editor.Dispose(), TaskScheduler.Default);
+            if (!step.StartsWith("waiting for writers", StringComparison.Ordinal))
+                return;
+            waited = true;
+            editor.Dispose(); // the writer closes while apply waits for it
         }))
         {
             AtomicFile.Replace(path, New, Old);
         }
 
+        Assert.True(waited, "apply did not wait for the open writer");
         Assert.Equal(New, File.ReadAllBytes(path));
         Assert.Equal(["applicationHost.config"], Directory.EnumerateFiles(_temp.Path).Select(Path.GetFileName));
     }
