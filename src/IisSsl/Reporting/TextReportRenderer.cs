@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace IisSsl.Reporting;
@@ -38,7 +39,7 @@ public static class TextReportRenderer
             {
                 var subject = string.Join(" ", new[] { finding.Site is null ? null : $"[{finding.Site}]", finding.Endpoint, finding.HostName }.OfType<string>());
                 wrapper.WriteLine(output, $"  {ReportText.Severity(finding.Severity),-7} {finding.Code} {ReportText.OneLine(subject)}", MessageIndent - 2);
-                wrapper.WriteLine(output, new string(' ', MessageIndent) + ReportText.OneLine(finding.Message), 0);
+                WriteIndented(output, wrapper, ReportText.OneLine(finding.Message), MessageIndent);
             }
 
             output.WriteLine();
@@ -78,6 +79,22 @@ public static class TextReportRenderer
         }
 
         output.WriteLine();
+    }
+
+    /// <summary>A message under its finding, indented, without a copy of it per finding (a large server has thousands).</summary>
+    private static void WriteIndented(TextWriter output, TextWrapper wrapper, string text, int indent)
+    {
+        var line = ArrayPool<char>.Shared.Rent(indent + text.Length);
+        try
+        {
+            line.AsSpan(0, indent).Fill(' ');
+            text.CopyTo(line.AsSpan(indent));
+            wrapper.WriteLine(output, line.AsSpan(0, indent + text.Length), 0);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(line);
+        }
     }
 
     private static void WriteRow(TextWriter output, TextWrapper wrapper, StringBuilder line)
