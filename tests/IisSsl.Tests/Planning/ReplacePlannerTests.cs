@@ -122,12 +122,7 @@ public sealed class ReplacePlannerTests
     [Fact]
     public void A_host_the_old_certificate_reaches_only_through_the_ipv6_default_record_still_needs_its_name_covered()
     {
-        // IPv4 clients of a.mysite.com get 0.0.0.0:443 (another certificate); IPv6 clients get [::]:443, which serves OLD.
-        var server = new ServerBuilder()
-            .Site("Site A", "https *:443:a.mysite.com")
-            .IpPort("0.0.0.0", 443, AOnly)
-            .IpPort("::", 443, Old)
-            .Build();
+        var server = OldOnlyOnTheIpv6Default();
 
         var plan = Replace(server, Other);
 
@@ -153,11 +148,7 @@ public sealed class ReplacePlannerTests
     [Fact]
     public void A_host_the_old_certificate_reaches_only_through_the_ipv6_default_record_is_moved_there_and_its_ipv4_clients_keep_theirs()
     {
-        var server = new ServerBuilder()
-            .Site("Site A", "https *:443:a.mysite.com")
-            .IpPort("0.0.0.0", 443, AOnly)
-            .IpPort("::", 443, Old)
-            .Build();
+        var server = OldOnlyOnTheIpv6Default();
 
         var plan = Replace(server, Renewed);
 
@@ -173,12 +164,7 @@ public sealed class ReplacePlannerTests
     [Fact]
     public void A_specific_ip_record_shadowing_an_all_unassigned_binding_is_moved_and_serves_that_bindings_host_the_new_certificate()
     {
-        var server = new ServerBuilder()
-            .Site("Site A", "https *:443:a.mysite.com 1")
-            .Site("Site B", "https 10.0.0.5:443:")
-            .HostnamePort("a.mysite.com", 443, AOnly)
-            .IpPort("10.0.0.5", 443, Old)
-            .Build();
+        var server = OldOnAShadowingSpecificIp();
 
         var plan = Replace(server, Renewed);
 
@@ -192,12 +178,7 @@ public sealed class ReplacePlannerTests
     [Fact]
     public void The_post_condition_sees_an_all_unassigned_bindings_clients_still_served_the_old_certificate_by_a_specific_ip_record()
     {
-        var server = new ServerBuilder()
-            .Site("Site A", "https *:443:a.mysite.com 1")
-            .Site("Site B", "https 10.0.0.5:443:")
-            .HostnamePort("a.mysite.com", 443, AOnly)
-            .IpPort("10.0.0.5", 443, Old)
-            .Build();
+        var server = OldOnAShadowingSpecificIp();
         var plan = Replace(server, Renewed);
         var missed = plan.Predicted with
         {
@@ -285,4 +266,19 @@ public sealed class ReplacePlannerTests
     {
         public CertificateInfo? Find(HostName host) => certificate;
     }
+
+    /// <summary>a.mysite.com on *:443: its IPv4 clients get 0.0.0.0:443 (another certificate), its IPv6 clients [::]:443, which serves OLD.</summary>
+    private static ServerState OldOnlyOnTheIpv6Default() => new ServerBuilder()
+        .Site("Site A", "https *:443:a.mysite.com")
+        .IpPort("0.0.0.0", 443, AOnly)
+        .IpPort("::", 443, Old)
+        .Build();
+
+    /// <summary>a.mysite.com on *:443 with SNI and its own hostnameport record; its clients arriving on 10.0.0.5 get that address's record, which serves OLD.</summary>
+    private static ServerState OldOnAShadowingSpecificIp() => new ServerBuilder()
+        .Site("Site A", "https *:443:a.mysite.com 1")
+        .Site("Site B", "https 10.0.0.5:443:")
+        .HostnamePort("a.mysite.com", 443, AOnly)
+        .IpPort("10.0.0.5", 443, Old)
+        .Build();
 }
