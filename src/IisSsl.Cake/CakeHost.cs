@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using IisSsl.Planning;
 using IisSsl.Reporting;
 
 namespace IisSsl.Cake;
@@ -35,6 +36,15 @@ internal sealed class CakeHost(ICakeContext context)
         CiAnnotations.Write(report, Console.Out, context.Environment.GetEnvironmentVariable);
         if (!report.Passed && settings.FailOnError)
             throw new CakeException(FindingsExitCode, $"{target} failed: {Describe(report)}");
+    }
+
+    /// <summary>Logs a plan or apply result, writes its report file, and fails the task when it was refused or rolled back.</summary>
+    public void Publish(EnsureResult result, ChangeSettings settings, string target)
+    {
+        Log(writer => PlanRenderer.Render(result, ReportFormat.Text, writer, settings.Shell));
+        WriteOutput(settings, writer => PlanRenderer.Render(result, settings.Format, writer, settings.Shell));
+        if (!result.Succeeded && settings.FailOnError)
+            throw new CakeException(FindingsExitCode, $"{target} {result.Outcome.ToString().ToLowerInvariant()}: see the plan above for why; nothing was left half-changed.");
     }
 
     public void Log(Action<TextWriter> render)

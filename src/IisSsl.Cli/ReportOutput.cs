@@ -18,6 +18,10 @@ internal static class ReportOutput
             CiAnnotations.Write(report, console.Out, Environment.GetEnvironmentVariable);
     }
 
+    /// <summary>Writes a plan or apply result (plan, apply, replace), its command lines for <paramref name="shell"/>.</summary>
+    public static void Write(Planning.EnsureResult result, Execution.CommandShell shell, ReportFormat format, string? outputPath, CliConsole console) =>
+        Write((f, writer) => PlanRenderer.Render(result, f, writer, shell), format, outputPath, console);
+
     /// <summary>Writes any result that <paramref name="render"/> can put in each <see cref="ReportFormat"/>.</summary>
     public static void Write(Action<ReportFormat, TextWriter> render, ReportFormat format, string? outputPath, CliConsole console)
     {

@@ -67,6 +67,11 @@ internal static class SharedOptions
 
     public static Execution.CommandShell ParseShell(string? value) => Enum.Parse<Execution.CommandShell>(value ?? "cmd", ignoreCase: true);
 
+    public static Option<string?> BackupDir(string description = "Where timestamped backups go (default: beside each file).") =>
+        new("--backup-dir") { Description = description, HelpName = "DIR" };
+
+    public static Option<bool> DryRun() => new("--dry-run") { Description = "Print the plan and change nothing." };
+
     public static Option<string?> Output() =>
         new("--output") { Description = "Also write the report in --format to this file; the readable text report still goes to standard output.", HelpName = "FILE" };
 }

@@ -1,7 +1,6 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using IisSsl.Planning;
-using IisSsl.Reporting;
 
 namespace IisSsl.Cake;
 
@@ -55,10 +54,7 @@ public static partial class IisSslAliases
             return settings.DryRun ? IisSslEngine.Plan(options) : IisSslEngine.Apply(options);
         });
 
-        host.Log(writer => PlanRenderer.Render(result, ReportFormat.Text, writer, settings.Shell));
-        host.WriteOutput(settings, writer => PlanRenderer.Render(result, settings.Format, writer, settings.Shell));
-        if (!result.Succeeded && settings.FailOnError)
-            throw new CakeException(CakeHost.FindingsExitCode, $"EnsureSslHostHeaders {result.Outcome.ToString().ToLowerInvariant()}: see the plan above for why; nothing was left half-changed.");
+        host.Publish(result, settings, "EnsureSslHostHeaders");
         return result;
     }
 }

@@ -1,7 +1,6 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using IisSsl.Planning;
-using IisSsl.Reporting;
 
 namespace IisSsl.Cake;
 
@@ -53,10 +52,7 @@ public static partial class IisSslAliases
             ExpiryWarningDays = settings.ExpiryWarningDays,
         }));
 
-        host.Log(writer => PlanRenderer.Render(result, ReportFormat.Text, writer, settings.Shell));
-        host.WriteOutput(settings, writer => PlanRenderer.Render(result, settings.Format, writer, settings.Shell));
-        if (!result.Succeeded && settings.FailOnError)
-            throw new CakeException(CakeHost.FindingsExitCode, $"ReplaceSslCertificate {result.Outcome.ToString().ToLowerInvariant()}: see the plan above for why; nothing was left half-changed.");
+        host.Publish(result, settings, "ReplaceSslCertificate");
         return result;
     }
 }

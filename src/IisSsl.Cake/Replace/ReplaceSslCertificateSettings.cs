@@ -1,10 +1,9 @@
 using Cake.Core.IO;
-using IisSsl.Execution;
 
 namespace IisSsl.Cake;
 
 /// <summary>Settings for <see cref="IisSslAliases.ReplaceSslCertificate(global::Cake.Core.ICakeContext, ReplaceSslCertificateSettings)"/>.</summary>
-public sealed class ReplaceSslCertificateSettings : ServerSettings
+public sealed class ReplaceSslCertificateSettings : ChangeSettings
 {
     /// <summary>Thumbprint of the certificate to retire. Required.</summary>
     public string? Old { get; set; }
@@ -14,17 +13,4 @@ public sealed class ReplaceSslCertificateSettings : ServerSettings
 
     /// <summary>The replacement as a PFX file (password from <see cref="ServerSettings.PfxPasswordEnv"/>; imported on live Windows). Set this or <see cref="New"/>.</summary>
     public FilePath? NewPfx { get; set; }
-
-    /// <summary>Where timestamped backups go; unset = beside each file.</summary>
-    public DirectoryPath? BackupDir { get; set; }
-
-    /// <summary>Only plan: print the changes and the equivalent netsh lines, change nothing.</summary>
-    public bool DryRun { get; set; }
-
-    /// <summary>
-    /// Which shell the logged plan's command lines are written for (<c>--shell</c>): <see cref="CommandShell.Cmd"/>
-    /// (default, as IIS documents them) or <see cref="CommandShell.PowerShell"/> (every argument a literal). The JSON
-    /// report carries both.
-    /// </summary>
-    public CommandShell Shell { get; set; }
 }

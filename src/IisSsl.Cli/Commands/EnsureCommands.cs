@@ -1,5 +1,4 @@
 using System.CommandLine;
-using IisSsl.Reporting;
 
 namespace IisSsl.Cli.Commands;
 
@@ -23,9 +22,9 @@ internal static class EnsureCommands
         var certs = SharedOptions.Certs();
         var ccs = SharedOptions.Ccs();
         var pfxPasswordEnv = SharedOptions.PfxPasswordEnv();
-        var backupDir = new Option<string?>("--backup-dir") { Description = "Where apply puts timestamped backups (default: beside each file).", HelpName = "DIR" };
+        var backupDir = SharedOptions.BackupDir("Where apply puts timestamped backups (default: beside each file).");
         var removeStale = new Option<bool>("--remove-stale") { Description = "Also remove https bindings of manifest sites that the manifest no longer lists." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and change nothing." };
+        var dryRun = SharedOptions.DryRun();
         var expiryDays = SharedOptions.ExpiryWarningDays();
         var format = SharedOptions.Format();
         var output = SharedOptions.Output();
@@ -51,8 +50,7 @@ internal static class EnsureCommands
                 ExpiryWarningDays = parsed.GetValue(expiryDays),
             };
             var result = apply ? IisSslEngine.Apply(options) : IisSslEngine.Plan(options);
-            var lines = SharedOptions.ParseShell(parsed.GetValue(shell));
-            ReportOutput.Write((f, writer) => PlanRenderer.Render(result, f, writer, lines), SharedOptions.ParseFormat(parsed.GetValue(format)), parsed.GetValue(output), console);
+            ReportOutput.Write(result, SharedOptions.ParseShell(parsed.GetValue(shell)), SharedOptions.ParseFormat(parsed.GetValue(format)), parsed.GetValue(output), console);
             return result.Succeeded ? IisSslCli.Holds : IisSslCli.Failed;
         });
         return command;

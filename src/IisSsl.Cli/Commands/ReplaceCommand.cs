@@ -1,5 +1,4 @@
 using System.CommandLine;
-using IisSsl.Reporting;
 
 namespace IisSsl.Cli.Commands;
 
@@ -19,8 +18,8 @@ internal static class ReplaceCommand
         var certs = SharedOptions.Certs();
         var ccs = SharedOptions.Ccs();
         var pfxPasswordEnv = SharedOptions.PfxPasswordEnv();
-        var backupDir = new Option<string?>("--backup-dir") { Description = "Where timestamped backups go (default: beside each file).", HelpName = "DIR" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and change nothing." };
+        var backupDir = SharedOptions.BackupDir();
+        var dryRun = SharedOptions.DryRun();
         var expiryDays = SharedOptions.ExpiryWarningDays();
         var format = SharedOptions.Format();
         var output = SharedOptions.Output();
@@ -48,8 +47,7 @@ internal static class ReplaceCommand
                 ExpiryWarningDays = parsed.GetValue(expiryDays),
             };
             var result = IisSslEngine.Replace(options);
-            var lines = SharedOptions.ParseShell(parsed.GetValue(shell));
-            ReportOutput.Write((f, writer) => PlanRenderer.Render(result, f, writer, lines), SharedOptions.ParseFormat(parsed.GetValue(format)), parsed.GetValue(output), console);
+            ReportOutput.Write(result, SharedOptions.ParseShell(parsed.GetValue(shell)), SharedOptions.ParseFormat(parsed.GetValue(format)), parsed.GetValue(output), console);
             return result.Succeeded ? IisSslCli.Holds : IisSslCli.Failed;
         });
         return command;
