@@ -130,35 +130,9 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         if (_specificIpPorts.TryGetValue(port, out var cached))
             return cached;
 
-        var groups = new List<ShadowingRecords>();
-        var byCertificate = new Dictionary<CertificateInfo, int>(ReferenceEqualityComparer.Instance);
-        var unreadable = -1;
-        foreach (var indexed in index.SpecificIpPorts(port))
-        {
-            var served = Serve(HandshakeStep.ExactIpPort, indexed);
-            int at;
-            if (served.Certificate is { } certificate)
-            {
-                if (!byCertificate.TryGetValue(certificate, out at))
-                    byCertificate[certificate] = at = Add(groups, served);
-            }
-            else
-            {
-                at = unreadable >= 0 ? unreadable : unreadable = Add(groups, served);
-            }
-
-            groups[at].Records.Add(indexed.Record);
-        }
-
-        var result = groups.Count == 0 ? ShadowingIpPorts.None : new ShadowingIpPorts(groups);
+        var result = ShadowingIpPorts.Of(index.SpecificIpPorts(port).Select(indexed => (Serve(HandshakeStep.ExactIpPort, indexed), indexed.Record)));
         _specificIpPorts[port] = result;
         return result;
-
-        static int Add(List<ShadowingRecords> groups, Handshake served)
-        {
-            groups.Add(new ShadowingRecords(served, []));
-            return groups.Count - 1;
-        }
     }
 
     private Handshake Serve(HandshakeStep step, IndexedRecord indexed)

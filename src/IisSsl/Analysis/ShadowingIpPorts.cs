@@ -14,38 +14,57 @@ internal sealed class ShadowingIpPorts
     private readonly Dictionary<string, List<int>> _byName = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<int>> _byWildcardParent = new(StringComparer.OrdinalIgnoreCase);
 
-    public static ShadowingIpPorts None { get; } = new([]);
+    private readonly List<CertificateResolver.ShadowingRecords> _groups = [];
 
-    public ShadowingIpPorts(IReadOnlyList<CertificateResolver.ShadowingRecords> groups)
+    public static ShadowingIpPorts None { get; } = new();
+
+    private ShadowingIpPorts()
     {
-        Groups = groups;
-        for (var i = 0; i < groups.Count; i++)
-        {
-            RecordCount += groups[i].Records.Count;
-            if (groups[i].Served.Certificate is not { } certificate)
-            {
-                Unreadable = i;
-                continue;
-            }
+    }
 
-            _byCertificate[certificate] = i;
-            foreach (var name in certificate.DnsNames)
-            {
-                if (name.StartsWith("*.", StringComparison.Ordinal))
-                    Add(_byWildcardParent, name[2..], i);
-                Add(_byName, name, i);
-            }
+    /// <summary>The specific-IP records of one port, each with what HTTP.SYS serves on it, grouped by that certificate.</summary>
+    public static ShadowingIpPorts Of(IEnumerable<(Handshake Served, SslCertBinding Record)> records)
+    {
+        var shadowing = new ShadowingIpPorts();
+        foreach (var (served, record) in records)
+            shadowing.GroupOf(served).Records.Add(record);
+        return shadowing._groups.Count == 0 ? None : shadowing;
+    }
+
+    private CertificateResolver.ShadowingRecords GroupOf(Handshake served)
+    {
+        RecordCount++;
+        var group = served.Certificate is { } certificate ? GroupServing(certificate) : Unreadable;
+        if (group >= 0)
+            return _groups[group];
+
+        group = _groups.Count;
+        _groups.Add(new CertificateResolver.ShadowingRecords(served, []));
+        if (served.Certificate is not { } read)
+        {
+            Unreadable = group;
+            return _groups[group];
         }
+
+        _byCertificate[read] = group;
+        foreach (var name in read.DnsNames)
+        {
+            if (name.StartsWith("*.", StringComparison.Ordinal))
+                Add(_byWildcardParent, name[2..], group);
+            Add(_byName, name, group);
+        }
+
+        return _groups[group];
     }
 
     /// <summary>One group per certificate served (and one for all the records whose certificate could not be read), in record order.</summary>
-    public IReadOnlyList<CertificateResolver.ShadowingRecords> Groups { get; }
+    public IReadOnlyList<CertificateResolver.ShadowingRecords> Groups => _groups;
 
     /// <summary>How many specific-IP records the groups hold.</summary>
-    public int RecordCount { get; }
+    public int RecordCount { get; private set; }
 
     /// <summary>The group of the records whose certificate could not be read; -1 when there is none.</summary>
-    public int Unreadable { get; } = -1;
+    public int Unreadable { get; private set; } = -1;
 
     /// <summary>The group of the records serving <paramref name="certificate"/>; -1 when none does.</summary>
     public int GroupServing(CertificateInfo certificate) => _byCertificate.GetValueOrDefault(certificate, -1);
