@@ -16,14 +16,16 @@ internal sealed record ConfigCopy(IReadOnlyList<(string RelativePath, byte[] Byt
     {
         new ApplicationHostConfigFile(path).Read();
         var sites = SitesFile.Locate(path);
-        var applicationHost = sites.Document == SitesDocument.ConfigSource ? sites.Referrers[^1].Path : sites.Path;
-        var files = new List<(string, byte[], string)> { (IisSslEngine.ConfigCopyName, InputFile.ReadAllBytes(applicationHost, "the IIS configuration file"), applicationHost) };
-        if (sites.Document == SitesDocument.ConfigSource)
-        {
-            var relative = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(applicationHost))!, sites.Path);
-            files.Add((relative, InputFile.ReadAllBytes(sites.Path, "the file named by configSource"), sites.Path));
-        }
+        if (sites.Document != SitesDocument.ConfigSource)
+            return new ConfigCopy([(IisSslEngine.ConfigCopyName, InputFile.ReadAllBytes(sites.Path, "the IIS configuration file"), sites.Path)]);
 
-        return new ConfigCopy(files);
+        // The applicationHost.config was read on the way to its configSource file: its bytes are at hand.
+        var (applicationHost, bytes) = sites.Referrers[^1];
+        var relative = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(applicationHost))!, sites.Path);
+        return new ConfigCopy(
+        [
+            (IisSslEngine.ConfigCopyName, bytes, applicationHost),
+            (relative, InputFile.ReadAllBytes(sites.Path, "the file named by configSource"), sites.Path),
+        ]);
     }
 }
