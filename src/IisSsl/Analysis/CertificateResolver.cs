@@ -25,6 +25,7 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
 {
     private readonly ConcurrentDictionary<Endpoint, Handshake> _withoutSni = [];
     private readonly ConcurrentDictionary<int, ShadowingIpPorts> _specificIpPorts = [];
+    private readonly ConcurrentDictionary<Endpoint, EndpointHandshakes> _endpoints = [];
 
     // The store reads its PFX files one at a time.
     private readonly Dictionary<HostName, CertificateInfo?> _centralStoreFiles = [];
@@ -42,10 +43,15 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
     /// </summary>
     public IReadOnlyList<ServedPath> PathsOf(Endpoint endpoint, HostName? host, bool usesSni) => On(endpoint).PathsOf(host, usesSni);
 
-    /// <summary>What clients get on <paramref name="endpoint"/>, with the answers that do not depend on the name resolved once.</summary>
+    /// <summary>What clients get on <paramref name="endpoint"/>, with the answers that do not depend on the name resolved once (and kept per endpoint).</summary>
     public EndpointHandshakes On(Endpoint endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
+        return _endpoints.TryGetValue(endpoint, out var known) ? known : _endpoints.GetOrAdd(endpoint, HandshakesOn(endpoint));
+    }
+
+    private EndpointHandshakes HandshakesOn(Endpoint endpoint)
+    {
         if (!endpoint.IsAllUnassigned)
             return new EndpointHandshakes(this, endpoint, ExactIpPort(endpoint), WithoutSni(endpoint), null, ShadowingIpPorts.None);
 
