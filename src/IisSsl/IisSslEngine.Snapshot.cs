@@ -34,8 +34,10 @@ public static partial class IisSslEngine
         var wanted = state.Bindings.Select(b => b.Thumbprint).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         var missing = options.CertificatesOutDirectory is null ? [] : wanted.Where(t => !certificates.ContainsKey(t)).ToList();
 
+        // Every file to write, and the folders they need, known before the first is written.
+        var writes = new List<(string Path, byte[] Bytes)>();
         if (options.OutputPath is not null)
-            Write(options.OutputPath, Encoding.UTF8.GetBytes(json));
+            writes.Add((options.OutputPath, Encoding.UTF8.GetBytes(json)));
         string? configCopy = null;
         string? sitesCopy = null;
         if (config is not null)
@@ -45,10 +47,8 @@ public static partial class IisSslEngine
             foreach (var (relativePath, bytes, source) in config.Files)
             {
                 var copy = Path.GetFullPath(Path.Combine(beside, relativePath));
-                if (string.Equals(Path.GetFullPath(source), copy, StringComparison.Ordinal))
-                    continue;
-                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                Write(copy, bytes);
+                if (!string.Equals(Path.GetFullPath(source), copy, StringComparison.Ordinal))
+                    writes.Add((copy, bytes));
             }
 
             sitesCopy = config.Files.Count > 1 ? Path.GetFullPath(Path.Combine(beside, config.Files[1].RelativePath)) : null;
@@ -57,16 +57,35 @@ public static partial class IisSslEngine
         var exported = new List<string>();
         if (options.CertificatesOutDirectory is { } folder)
         {
-            Directory.CreateDirectory(folder);
             foreach (var thumbprint in wanted.Where(certificates.ContainsKey))
             {
                 var file = Path.Combine(folder, thumbprint + ".cer");
-                Write(file, certificates[thumbprint].Certificate.Export(X509ContentType.Cert));
+                writes.Add((file, certificates[thumbprint].Certificate.Export(X509ContentType.Cert)));
                 exported.Add(file);
             }
+
+            CreateFolder(folder);
         }
 
+        foreach (var (path, _) in writes)
+            CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        foreach (var (path, bytes) in writes)
+            Write(path, bytes);
+
         return new SnapshotResult(state, json, options.OutputPath, configCopy, exported, missing, sitesCopy);
+    }
+
+    /// <summary>Creates a folder the snapshot writes into; a folder that cannot be made is bad input (exit 2), saying why.</summary>
+    private static void CreateFolder(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidInputException($"the folder cannot be created: {e.Message}", folder, inner: e);
+        }
     }
 
     private static void RequireFolderOf(string? path, string option)

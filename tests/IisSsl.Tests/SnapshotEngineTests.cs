@@ -66,6 +66,19 @@ public sealed class SnapshotEngineTests
     }
 
     [Fact]
+    public void A_certificates_folder_that_cannot_be_created_is_bad_input_and_nothing_is_written()
+    {
+        using var temp = new TempDirectory();
+        temp.CreateDirectory("server");
+        var file = temp.Write("not-a-folder", "a file where a folder would go");
+
+        var error = Assert.Throws<InvalidInputException>(() => IisSslEngine.Snapshot(Sample("sni-per-host", temp) with { CertificatesOutDirectory = Path.Combine(file, "certs") }));
+
+        Assert.Contains("cannot be created", error.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(temp.Combine("server")));
+    }
+
+    [Fact]
     public void Copying_the_configuration_needs_an_output_file_to_copy_it_beside()
     {
         using var temp = new TempDirectory();
