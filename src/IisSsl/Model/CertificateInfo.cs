@@ -77,7 +77,10 @@ public sealed record CertificateInfo
     }
 
     internal static string[] DnsNamesOf(X509SubjectAlternativeNameExtension? san) =>
-        san?.EnumerateDnsNames().Select(n => n.TrimEnd('.').ToLowerInvariant()).ToArray() ?? [];
+        san?.EnumerateDnsNames().Select(NormaliseDnsName).ToArray() ?? [];
+
+    /// <summary>A SAN dNSName as the analysis compares it: lower case, without a trailing dot.</summary>
+    internal static string NormaliseDnsName(string name) => name.TrimEnd('.').ToLowerInvariant();
 
     internal static IPAddress[] IpAddressesOf(X509SubjectAlternativeNameExtension? san) =>
         san?.EnumerateIPAddresses().ToArray() ?? [];

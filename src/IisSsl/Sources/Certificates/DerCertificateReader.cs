@@ -89,19 +89,20 @@ internal static class DerCertificateReader
 
         if (CertificateKey.FromEncoding(keyAlgorithm, keyParameters, publicKey, extensions.KeyUsage) is not { } key)
             return null;
+        var names = extensions.SubjectAlternativeName is { } san ? SubjectAlternativeNames.Read(san.Value, san.Critical) : ([], []);
 
         return new CertificateInfo(loadCertificate)
         {
             Thumbprint = thumbprint,
             Subject = new X500DistinguishedName(subject.Span).Name,
-            DnsNames = CertificateInfo.DnsNamesOf(extensions.SubjectAlternativeName),
-            IpAddresses = CertificateInfo.IpAddressesOf(extensions.SubjectAlternativeName),
+            DnsNames = names.DnsNames,
+            IpAddresses = names.IpAddresses,
             NotBefore = notBefore.Value,
             NotAfter = notAfter.Value,
             KeyAlgorithm = key.Algorithm,
             KeySize = key.Size,
             SignatureAlgorithm = SignatureAlgorithmNames.GetOrAdd(signatureAlgorithm, static oid => CertificateInfo.SignatureAlgorithmName(new Oid(oid, null))),
-            ServerAuthentication = CertificateInfo.ServerAuthenticationOf(extensions.EnhancedKeyUsage),
+            ServerAuthentication = extensions.EnhancedKeyUsage is { } eku ? ServerAuthenticationOf(eku) : null,
             HasPrivateKey = hasPrivateKey,
             Source = source,
         };
@@ -146,8 +147,8 @@ internal static class DerCertificateReader
         var list = explicitTag.ReadSequence();
         explicitTag.ThrowIfNotEmpty();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        X509SubjectAlternativeNameExtension? san = null;
-        X509EnhancedKeyUsageExtension? eku = null;
+        (byte[] Value, bool Critical)? san = null;
+        byte[]? eku = null;
         X509KeyUsageExtension? keyUsage = null;
         while (list.HasData)
         {
@@ -161,10 +162,10 @@ internal static class DerCertificateReader
             switch (oid)
             {
                 case SubjectAlternativeNameOid:
-                    san = new X509SubjectAlternativeNameExtension(value, critical);
+                    san = (value, critical);
                     break;
                 case EnhancedKeyUsageOid:
-                    eku = new X509EnhancedKeyUsageExtension(new AsnEncodedData(value), critical);
+                    eku = value;
                     break;
                 case KeyUsageOid:
                     keyUsage = new X509KeyUsageExtension(new AsnEncodedData(value), critical);
@@ -175,9 +176,25 @@ internal static class DerCertificateReader
         return new Extensions(san, eku, keyUsage);
     }
 
+    /// <summary>
+    /// ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId: whether serverAuth is among them, read as the BCL's
+    /// <see cref="X509EnhancedKeyUsageExtension"/> reads it, without an <see cref="Oid"/> (and its name lookup) per purpose.
+    /// </summary>
+    private static bool ServerAuthenticationOf(byte[] value)
+    {
+        var reader = new AsnReader(value, AsnEncodingRules.DER);
+        var purposes = reader.ReadSequence();
+        reader.ThrowIfNotEmpty();
+        var serverAuthentication = false;
+        while (purposes.HasData)
+            serverAuthentication |= purposes.ReadObjectIdentifier() == CertificateInfo.ServerAuthenticationOid;
+        return serverAuthentication;
+    }
+
+    /// <summary>The extensions the facts need: the SAN and EKU as their encoded values (with the SAN's criticality).</summary>
     private sealed record Extensions(
-        X509SubjectAlternativeNameExtension? SubjectAlternativeName,
-        X509EnhancedKeyUsageExtension? EnhancedKeyUsage,
+        (byte[] Value, bool Critical)? SubjectAlternativeName,
+        byte[]? EnhancedKeyUsage,
         X509KeyUsageExtension? KeyUsage)
     {
         public static readonly Extensions None = new(null, null, null);

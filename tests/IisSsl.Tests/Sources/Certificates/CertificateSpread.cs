@@ -32,6 +32,18 @@ internal static class CertificateSpread
 
     private static readonly string[][] IpSets = [[], ["10.0.0.1"], ["192.168.1.10", "2001:db8::1", "::1"]];
 
+    /// <summary>SAN names that are neither DNS names nor IP addresses: the analysis ignores them, the reader must too.</summary>
+    private static readonly Action<SubjectAlternativeNameBuilder>?[] OtherNameSets =
+    [
+        null,
+        san => san.AddEmailAddress("hostmaster@example.com"),
+        san =>
+        {
+            san.AddUri(new Uri("https://example.com/policy"));
+            san.AddUserPrincipalName("svc@example.com");
+        },
+    ];
+
     private static readonly string[]?[] EkuSets =
     [
         null,
@@ -71,10 +83,10 @@ internal static class CertificateSpread
     public static bool IsKeyAgreementEcKey(Shape shape) =>
         Keys.Value[shape.Key] is ECDsa && KeyUsages[shape.KeyUsage] is { } usage && usage.HasFlag(X509KeyUsageFlags.KeyAgreement);
 
-    public sealed record Shape(int Key, int Hash, bool Pss, int DnsNames, int Ips, int Eku, int KeyUsage, int Validity, int Subject)
+    public sealed record Shape(int Key, int Hash, bool Pss, int DnsNames, int Ips, int Eku, int KeyUsage, int Validity, int Subject, int OtherNames = 0)
     {
         public override string ToString() =>
-            $"key {Key}, hash {Hashes[Hash].Name}{(Pss ? " PSS" : "")}, dns [{string.Join(' ', DnsNameSets[DnsNames])}], ip [{string.Join(' ', IpSets[Ips])}], "
+            $"key {Key}, hash {Hashes[Hash].Name}{(Pss ? " PSS" : "")}, dns [{string.Join(' ', DnsNameSets[DnsNames])}], ip [{string.Join(' ', IpSets[Ips])}], other names {OtherNames}, "
             + $"eku {EkuSets[Eku]?.Length.ToString() ?? "none"}, usage {KeyUsages[KeyUsage]?.ToString() ?? "none"}, validity {Validity}, subject {Subject}";
     }
 
@@ -88,7 +100,8 @@ internal static class CertificateSpread
          from usage in Gen.Choose(0, KeyUsages.Length - 1)
          from validity in Gen.Choose(0, Validities.Length - 1)
          from subject in Gen.Choose(0, Subjects.Length - 1)
-         select new Shape(key, hash, pss, dns, ips, eku, usage, validity, subject)).ToArbitrary();
+         from others in Gen.Choose(0, OtherNameSets.Length - 1)
+         select new Shape(key, hash, pss, dns, ips, eku, usage, validity, subject, others)).ToArbitrary();
 
     /// <summary>The DER of a certificate of <paramref name="shape"/>, signed by its own key.</summary>
     public static byte[] Create(Shape shape)
@@ -105,9 +118,10 @@ internal static class CertificateSpread
             ? new CertificateRequest(subject, rsa, hash, shape.Pss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1)
             : new CertificateRequest(subject, (ECDsa)key, hash);
 
-        if (DnsNameSets[shape.DnsNames].Length + IpSets[shape.Ips].Length > 0)
+        if (DnsNameSets[shape.DnsNames].Length + IpSets[shape.Ips].Length > 0 || OtherNameSets[shape.OtherNames] is not null)
         {
             var san = new SubjectAlternativeNameBuilder();
+            OtherNameSets[shape.OtherNames]?.Invoke(san);
             foreach (var name in DnsNameSets[shape.DnsNames])
                 san.AddDnsName(name);
             foreach (var ip in IpSets[shape.Ips])

@@ -44,11 +44,13 @@ public sealed class DerCertificateReaderTests
         Assert.Equal(Facts(Loaded(der)), Facts(read));
     }
 
-    [Fact]
-    public void Reads_the_benchmark_generators_certificates_as_the_loaded_certificates()
+    [Theory]
+    [InlineData(SharedCertificateShape.Wildcard)]
+    [InlineData(SharedCertificateShape.San)]
+    public void Reads_the_benchmark_generators_certificates_as_the_loaded_certificates(SharedCertificateShape shape)
     {
         using var temp = new TempDirectory();
-        var state = ServerStateGenerator.Generate(new GeneratorOptions { Sites = 200, Seed = 11 }, temp.Combine("state"));
+        var state = ServerStateGenerator.Generate(new GeneratorOptions { Sites = 200, Seed = 11, Shape = shape }, temp.Combine("state"));
         var files = Directory.GetFiles(state.CertificatesPath);
         Assert.Equal(state.Certificates, files.Length);
 
@@ -59,6 +61,35 @@ public sealed class DerCertificateReaderTests
             Assert.NotNull(read);
             Assert.Equal(Facts(Loaded(der)), Facts(read));
         });
+    }
+
+    public static TheoryData<string, string> SubjectAlternativeNameValues() => new()
+    {
+        // GeneralNames in hex: the dNSName/iPAddress fast path, names it leaves to the BCL, and encodings it cannot read.
+        { "dns and ip", Hex(san => san.AddDnsName("Www.Example.COM.").AddIpAddress("10.0.0.1").AddIpAddress("2001:db8::1")) },
+        { "registeredID between dns names", Hex(san => san.AddDnsName("a.example.com").Add("88032a0304").AddDnsName("b.example.com")) },
+        { "directoryName", Hex(san => san.Add("a40f300d310b3009060355040613024445").AddDnsName("c.example.com")) },
+        { "ip of 5 bytes", Hex(san => san.Add("87050a00000101")) },
+        { "dns name that is not IA5", Hex(san => san.Add("8202c3a9")) },
+        { "constructed dns name", Hex(san => san.Add("a2051603612e62")) },
+        { "empty", "3000" },
+        { "trailing bytes", Hex(san => san.AddDnsName("d.example.com")) + "0000" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SubjectAlternativeNameValues))]
+    public void Reads_a_subject_alternative_name_as_the_BCL_does(string shape, string hex)
+    {
+        var value = Convert.FromHexString(hex);
+
+        var expected = Outcome(() =>
+        {
+            var san = new X509SubjectAlternativeNameExtension(value);
+            return (CertificateInfo.DnsNamesOf(san), CertificateInfo.IpAddressesOf(san));
+        });
+        var read = Outcome(() => SubjectAlternativeNames.Read(value, critical: false));
+
+        Assert.True(expected == read, $"{shape}: BCL {expected}, reader {read}");
     }
 
     [Fact]
@@ -130,6 +161,51 @@ public sealed class DerCertificateReaderTests
         Assert.Equal(1, loads);
         Assert.All(seen, c => Assert.Same(seen[0], c));
         Assert.Equal(read.Thumbprint, seen[0].Thumbprint);
+    }
+
+    /// <summary>The names read, or the type of the exception thrown, as one comparable line.</summary>
+    private static string Outcome(Func<(string[] DnsNames, System.Net.IPAddress[] IpAddresses)> read)
+    {
+        try
+        {
+            var (dns, ips) = read();
+            return $"dns [{string.Join(' ', dns)}] ip [{string.Join(' ', ips.Select(i => i.ToString()))}]";
+        }
+        catch (Exception e)
+        {
+            return $"throws {e.GetType().Name}";
+        }
+    }
+
+    /// <summary>A GeneralNames SEQUENCE, in hex, of the names <paramref name="add"/> lists.</summary>
+    private static string Hex(Func<GeneralNamesWriter, GeneralNamesWriter> add)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        using (writer.PushSequence())
+            add(new GeneralNamesWriter(writer));
+        return Convert.ToHexString(writer.Encode());
+    }
+
+    private sealed class GeneralNamesWriter(AsnWriter writer)
+    {
+        public GeneralNamesWriter AddDnsName(string name)
+        {
+            writer.WriteCharacterString(UniversalTagNumber.IA5String, name, new Asn1Tag(TagClass.ContextSpecific, 2));
+            return this;
+        }
+
+        public GeneralNamesWriter AddIpAddress(string address)
+        {
+            writer.WriteOctetString(System.Net.IPAddress.Parse(address).GetAddressBytes(), new Asn1Tag(TagClass.ContextSpecific, 7));
+            return this;
+        }
+
+        /// <summary>A GeneralName written as given (hex), whatever it is.</summary>
+        public GeneralNamesWriter Add(string encodedHex)
+        {
+            writer.WriteEncodedValue(Convert.FromHexString(encodedHex));
+            return this;
+        }
     }
 
     private static CertificateInfo? Read(byte[] der) =>
