@@ -35,70 +35,20 @@ public static class NetshSslCertParser
     /// <inheritdoc cref="Parse(string, string)"/>
     internal static HttpSysState Parse(ReadOnlySpan<char> text, string source)
     {
-        var bindings = new List<SslCertBinding>();
-        var keys = new UniqueRecordKeys(source);
-        var pool = new StringPool();
-        RecordBuilder? record = null;
-        var settingsCapacity = 0;
-        var lineNumber = 0;
-
-        void Finish()
-        {
-            if (record is null)
-                return;
-            var binding = record.Build();
-            keys.Add(binding);
-            bindings.Add(binding);
-            settingsCapacity = record.SettingsCount;
-            record = null;
-        }
-
-        foreach (var range in Lines(text))
-        {
-            lineNumber++;
-            var line = text[range].Trim();
-            if (line.IsEmpty || IsHeading(line))
-                continue;
-
-            // The answer to a query for one record that does not exist; what follows needs a record label of its own.
-            if (line.Equals(NetshLabels.NoRecord, StringComparison.OrdinalIgnoreCase))
-            {
-                Finish();
-                continue;
-            }
-
-            if (!TrySplit(line, out var label, out var value))
-            {
-                throw new InvalidInputException(
-                    NetshLabels.LooksTranslated(line) ? NetshLabels.NotEnglish(Shorten(line)) : $"'{Shorten(line)}' is not a 'Label : value' line of 'netsh http show sslcert' output",
-                    source, lineNumber);
-            }
-
-            if (RecordKind(label) is { } kind)
-            {
-                Finish();
-                record = RecordBuilder.Start(kind, label, value.ToString(), new SourceLocation(source, lineNumber), pool, settingsCapacity);
-                continue;
-            }
-
-            if (record is null)
-            {
-                // A heading other than the English one ("SSL-Zertifikatbindungen:") is the first sign of a translated output.
-                var problem = NetshLabels.LooksTranslated(label) || (value.IsEmpty && !NetshLabels.IsRecordField(label))
-                    ? NetshLabels.NotEnglish(label)
-                    : $"'{label}' is not a record label netsh prints (IP:port, Hostname:port, Central Certificate Store), and no record is open for it";
-                throw new InvalidInputException(problem, source, lineNumber);
-            }
-
-            record.Add(label, value, lineNumber);
-        }
-
-        Finish();
-        return new HttpSysState(source, bindings);
+        var lines = new Lines(source);
+        foreach (var range in text.Split('\n'))
+            lines.Read(text[range]);
+        return lines.End();
     }
 
-    /// <summary>Where the lines of <paramref name="text"/> are: ended by LF or CRLF (the CR is trimmed with the other white space).</summary>
-    private static MemoryExtensions.SpanSplitEnumerator<char> Lines(ReadOnlySpan<char> text) => text.Split('\n');
+    /// <summary>The saved output at <paramref name="path"/>, read a chunk at a time (see <see cref="RecordedTextFile"/>).</summary>
+    /// <inheritdoc cref="Parse(string, string)"/>
+    internal static HttpSysState ParseFile(string path, int chunkBytes = RecordedTextFile.ChunkBytes)
+    {
+        var lines = new Lines(path);
+        RecordedTextFile.ReadLines(path, lines.Read, chunkBytes);
+        return lines.End();
+    }
 
     private static bool IsHeading(ReadOnlySpan<char> line) =>
         line.Trim('-').IsEmpty
@@ -137,6 +87,77 @@ public static class NetshSslCertParser
     private static bool Is(ReadOnlySpan<char> label, string expected) => label.Equals(expected, StringComparison.OrdinalIgnoreCase);
 
     private static string Shorten(ReadOnlySpan<char> line) => line.Length <= 60 ? line.ToString() : string.Concat(line[..57], "...");
+
+    /// <summary>
+    /// The lines of one output, in order: ended by LF or CRLF (the CR is trimmed with the other white space), numbered
+    /// from 1 for the messages.
+    /// </summary>
+    private sealed class Lines(string source)
+    {
+        private readonly List<SslCertBinding> _bindings = [];
+        private readonly UniqueRecordKeys _keys = new(source);
+        private readonly StringPool _pool = new();
+        private RecordBuilder? _record;
+        private int _settingsCapacity;
+        private int _lineNumber;
+
+        public void Read(ReadOnlySpan<char> text)
+        {
+            _lineNumber++;
+            var line = text.Trim();
+            if (line.IsEmpty || IsHeading(line))
+                return;
+
+            // The answer to a query for one record that does not exist; what follows needs a record label of its own.
+            if (line.Equals(NetshLabels.NoRecord, StringComparison.OrdinalIgnoreCase))
+            {
+                Finish();
+                return;
+            }
+
+            if (!TrySplit(line, out var label, out var value))
+            {
+                throw new InvalidInputException(
+                    NetshLabels.LooksTranslated(line) ? NetshLabels.NotEnglish(Shorten(line)) : $"'{Shorten(line)}' is not a 'Label : value' line of 'netsh http show sslcert' output",
+                    source, _lineNumber);
+            }
+
+            if (RecordKind(label) is { } kind)
+            {
+                Finish();
+                _record = RecordBuilder.Start(kind, label, value.ToString(), new SourceLocation(source, _lineNumber), _pool, _settingsCapacity);
+                return;
+            }
+
+            if (_record is null)
+            {
+                // A heading other than the English one ("SSL-Zertifikatbindungen:") is the first sign of a translated output.
+                var problem = NetshLabels.LooksTranslated(label) || (value.IsEmpty && !NetshLabels.IsRecordField(label))
+                    ? NetshLabels.NotEnglish(label)
+                    : $"'{label}' is not a record label netsh prints (IP:port, Hostname:port, Central Certificate Store), and no record is open for it";
+                throw new InvalidInputException(problem, source, _lineNumber);
+            }
+
+            _record.Add(label, value, _lineNumber);
+        }
+
+        public HttpSysState End()
+        {
+            Finish();
+            return new HttpSysState(source, _bindings);
+        }
+
+        private void Finish()
+        {
+            if (_record is null)
+                return;
+            var binding = _record.Build();
+            _keys.Add(binding);
+            _bindings.Add(binding);
+            _settingsCapacity = _record.SettingsCount;
+            _record = null;
+        }
+    }
 
     private sealed class RecordBuilder
     {

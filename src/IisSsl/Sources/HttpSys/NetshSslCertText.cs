@@ -10,5 +10,5 @@ public sealed class NetshSslCertText(string path) : IHttpSysSource
 {
     public string Path { get; } = path ?? throw new ArgumentNullException(nameof(path));
 
-    public HttpSysState Read() => RecordedTextFile.Read(Path, text => NetshSslCertParser.Parse(text, Path));
+    public HttpSysState Read() => NetshSslCertParser.ParseFile(Path);
 }
