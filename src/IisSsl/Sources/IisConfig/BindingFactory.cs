@@ -12,23 +12,28 @@ public static class BindingFactory
         Create(protocol, bindingInformation, sslFlags, location, null);
 
     /// <summary>As <see cref="Create(string?, string?, string?, SourceLocation?)"/>, sharing the endpoints and host names in <paramref name="parts"/>, already parsed from the same file.</summary>
-    internal static Binding Create(string? protocol, string? bindingInformation, string? sslFlags, SourceLocation? location, BindingPartsCache? parts)
+    internal static Binding Create(string? protocol, string? bindingInformation, string? sslFlags, SourceLocation? location, BindingPartsCache? parts) =>
+        Create(Canonical(protocol), new OptionalText(bindingInformation), new OptionalText(sslFlags), location, parts);
+
+    /// <summary>A binding from the attribute values the reader is on: no string is made of a value that is only parsed.</summary>
+    internal static Binding Create(EntryAttributes attributes, SourceLocation location, BindingPartsCache parts) =>
+        Create(Canonical(attributes.Protocol), new OptionalText(attributes.BindingInformation), new OptionalText(attributes.SslFlags), location, parts);
+
+    private static Binding Create(string? protocol, OptionalText information, OptionalText sslFlags, SourceLocation? location, BindingPartsCache? parts)
     {
-        protocol = Canonical(protocol);
-        var information = bindingInformation ?? string.Empty;
         SslFlagsParser.TryParse(sslFlags, out var flags, out var flagsProblem);
         if (string.IsNullOrWhiteSpace(protocol))
-            return new Binding(protocol ?? string.Empty, information, null, null, flags, location, "the binding has no protocol attribute");
+            return new Binding(protocol ?? string.Empty, information.ToString(), null, null, flags, location, "the binding has no protocol attribute");
 
-        if (bindingInformation is null)
-            return new Binding(protocol, information, null, null, flags, location, $"the {protocol} binding has no bindingInformation attribute");
+        if (!information.IsPresent)
+            return new Binding(protocol, string.Empty, null, null, flags, location, $"the {protocol} binding has no bindingInformation attribute");
 
         if (!IsHttpOrHttps(protocol))
-            return new Binding(protocol, information, null, null, flags, location, flagsProblem);
+            return new Binding(protocol, information.ToString(), null, null, flags, location, flagsProblem);
 
-        return BindingInformationParser.TryParse(information, parts, out var endpoint, out var host, out var problem)
-            ? new Binding(protocol, information, endpoint, host, flags, location, flagsProblem)
-            : new Binding(protocol, information, null, null, flags, location, problem);
+        return BindingInformationParser.TryParse(information.Chars, parts, out var endpoint, out var host, out var problem)
+            ? new Binding(protocol, information.ToString(), endpoint, host, flags, location, flagsProblem)
+            : new Binding(protocol, information.ToString(), null, null, flags, location, problem);
     }
 
     /// <summary>The one "http" and "https" string: <see cref="Binding.IsHttps"/>, asked per binding, then compares references.</summary>
@@ -37,6 +42,14 @@ public static class BindingFactory
         "https" => "https",
         "http" => "http",
         _ => protocol,
+    };
+
+    private static string? Canonical(AttributeText protocol) => protocol.Text switch
+    {
+        _ when !protocol.IsPresent => null,
+        "https" => "https",
+        "http" => "http",
+        var text => text.ToString(),
     };
 
     private static bool IsHttpOrHttps(string protocol) =>

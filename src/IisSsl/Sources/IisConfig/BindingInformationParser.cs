@@ -22,11 +22,11 @@ public static class BindingInformationParser
         [NotNullWhen(true)] out Endpoint? endpoint,
         out HostName? host,
         [NotNullWhen(false)] out string? problem) =>
-        TryParse(text, null, out endpoint, out host, out problem);
+        TryParse(text.AsSpan(), null, out endpoint, out host, out problem);
 
     /// <summary>As the public overload, sharing the endpoints and host names in <paramref name="parts"/>, already parsed from the same file.</summary>
     internal static bool TryParse(
-        string? text,
+        ReadOnlySpan<char> value,
         BindingPartsCache? parts,
         [NotNullWhen(true)] out Endpoint? endpoint,
         out HostName? host,
@@ -34,38 +34,37 @@ public static class BindingInformationParser
     {
         endpoint = null;
         host = null;
-        var value = text ?? string.Empty;
         var hostColon = value.LastIndexOf(':');
-        var portColon = hostColon > 0 ? value.LastIndexOf(':', hostColon - 1) : -1;
+        var portColon = hostColon > 0 ? value[..hostColon].LastIndexOf(':') : -1;
         if (portColon < 0)
         {
             problem = $"bindingInformation '{value}' is not in the form IP:Port:Host (for example '*:443:www.example.com')";
             return false;
         }
 
-        if (parts is not null && parts.TryGetEndpoint(value.AsSpan(0, hostColon), out var known))
+        if (parts is not null && parts.TryGetEndpoint(value[..hostColon], out var known))
             return TryParseHost(value, hostColon, known, parts, out endpoint, out host, out problem);
 
-        var portText = value.AsSpan(portColon + 1, hostColon - portColon - 1);
+        var portText = value.Slice(portColon + 1, hostColon - portColon - 1);
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
             problem = $"bindingInformation '{value}' has port '{portText}'; a port must be a number from 1 to 65535";
             return false;
         }
 
-        if (!TryParseAddress(value.AsSpan(0, portColon), out var address))
+        if (!TryParseAddress(value[..portColon], out var address))
         {
             problem = $"bindingInformation '{value}' has address '{value[..portColon]}', which is neither '*', an IPv4 address nor a bracketed IPv6 address";
             return false;
         }
 
         var parsed = new Endpoint(address, port);
-        parts?.AddEndpoint(value.AsSpan(0, hostColon), parsed);
+        parts?.AddEndpoint(value[..hostColon], parsed);
         return TryParseHost(value, hostColon, parsed, parts, out endpoint, out host, out problem);
     }
 
     private static bool TryParseHost(
-        string value,
+        ReadOnlySpan<char> value,
         int hostColon,
         Endpoint parsed,
         BindingPartsCache? parts,
@@ -75,7 +74,7 @@ public static class BindingInformationParser
     {
         endpoint = null;
         host = null;
-        var hostText = value.AsSpan(hostColon + 1);
+        var hostText = value[(hostColon + 1)..];
         if (hostText.Length > 0 && hostText is not "*")
         {
             host = parts?.RecentHost(hostText);

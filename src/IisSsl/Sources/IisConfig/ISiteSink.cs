@@ -6,7 +6,10 @@ internal interface IBindingsSink
     /// <summary>The collection's start tag (a later <c>&lt;bindings&gt;</c> of the same parent replaces an earlier one).</summary>
     void StartBindings();
 
-    void Entry(BindingEntryKind kind, string? protocol, string? bindingInformation, string? sslFlags, ElementPosition position);
+    /// <param name="kind">Which entry it is.</param>
+    /// <param name="attributes">Its attribute values, valid only during the call (the reader reuses them for the next entry).</param>
+    /// <param name="position">Where it is.</param>
+    void Entry(BindingEntryKind kind, EntryAttributes attributes, ElementPosition position);
 
     void EndBindings(ElementPosition position);
 }

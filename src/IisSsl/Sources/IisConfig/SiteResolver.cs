@@ -45,19 +45,19 @@ internal sealed class SiteResolver(string file) : ISiteSink
         _removals = null;
     }
 
-    public void Entry(BindingEntryKind kind, string? protocol, string? bindingInformation, string? sslFlags, ElementPosition position)
+    public void Entry(BindingEntryKind kind, EntryAttributes attributes, ElementPosition position)
     {
         if (_firstBadSite is not null)
             return;
         if (kind == BindingEntryKind.Add)
         {
-            _added.Add(BindingFactory.Create(protocol, bindingInformation, sslFlags, new SourceLocation(file, position.Line), _parts));
+            _added.Add(BindingFactory.Create(attributes, new SourceLocation(file, position.Line), _parts));
             _entries?.Add(Added);
             return;
         }
 
         _entries ??= [.. Enumerable.Repeat(Added, _added.Count)];
-        _entries.Add(new BindingEntry(kind, protocol, bindingInformation, sslFlags, position));
+        _entries.Add(BindingEntry.Of(kind, attributes, position));
     }
 
     public void EndBindings(ElementPosition position) =>

@@ -27,7 +27,12 @@ internal sealed record BindingEntry(
     string? Protocol,
     string? BindingInformation,
     string? SslFlags,
-    ElementPosition Position);
+    ElementPosition Position)
+{
+    /// <summary>The entry with its attribute values as strings, to keep after the reader moves on.</summary>
+    public static BindingEntry Of(BindingEntryKind kind, EntryAttributes attributes, ElementPosition position) =>
+        new(kind, attributes.Protocol.ToStringOrNull(), attributes.BindingInformation.ToStringOrNull(), attributes.SslFlags.ToStringOrNull(), position);
+}
 
 /// <summary>A <c>&lt;bindings&gt;</c> element and its children in document order.</summary>
 internal sealed record BindingsElement(ElementPosition Position, IReadOnlyList<BindingEntry> Entries);

@@ -10,8 +10,8 @@ internal class BindingsBuilder : IBindingsSink
 
     public void StartBindings() => _entries = [];
 
-    public void Entry(BindingEntryKind kind, string? protocol, string? bindingInformation, string? sslFlags, ElementPosition position) =>
-        _entries.Add(new BindingEntry(kind, protocol, bindingInformation, sslFlags, position));
+    public void Entry(BindingEntryKind kind, EntryAttributes attributes, ElementPosition position) =>
+        _entries.Add(BindingEntry.Of(kind, attributes, position));
 
     public void EndBindings(ElementPosition position) => Bindings = new BindingsElement(position, _entries);
 }

@@ -105,6 +105,7 @@ internal static partial class SitesSectionReader
         private readonly IXmlLineInfo _line = (IXmlLineInfo)reader;
         private readonly BindingsBuilder _defaults = new();
         private readonly BindingAttributeNames _names = new(reader.NameTable);
+        private readonly EntryAttributes _entry = new();
         private ElementPosition? _sitesPosition;
         private ConfigSourceReference? _configSource;
         private RedirectionElement? _redirection;
@@ -309,24 +310,24 @@ internal static partial class SitesSectionReader
         };
 
         /// <summary>
-        /// One pass over the attributes (names compared as the reader's atomised strings, so nothing is allocated for
-        /// them): IIS's schema gives <c>&lt;binding&gt;</c> protocol, bindingInformation and sslFlags, <c>&lt;remove&gt;</c>
+        /// One pass over the attributes (names compared as the reader's atomised strings and values copied into
+        /// buffers kept for the next entry, so nothing is allocated for them): IIS's schema gives <c>&lt;binding&gt;</c> protocol, bindingInformation and sslFlags, <c>&lt;remove&gt;</c>
         /// the two key attributes and <c>&lt;clear&gt;</c> none, besides the lock attributes of its configuration
         /// system; anything else is refused, as IIS refuses it.
         /// </summary>
         private void ReadEntry(BindingEntryKind kind, IBindingsSink sink)
         {
             var start = Start();
-            string? protocol = null, information = null, sslFlags = null;
+            _entry.Clear();
             while (_reader.MoveToNextAttribute())
             {
                 var name = _reader.Name;
                 if ((object)name == _names.Protocol && kind != BindingEntryKind.Clear)
-                    protocol = _reader.Value;
+                    _entry.Protocol.Read(_reader);
                 else if ((object)name == _names.BindingInformation && kind != BindingEntryKind.Clear)
-                    information = _reader.Value;
+                    _entry.BindingInformation.Read(_reader);
                 else if ((object)name == _names.SslFlags && kind == BindingEntryKind.Add)
-                    sslFlags = _reader.Value;
+                    _entry.SslFlags.Read(_reader);
                 else if (!_names.IsLockAttribute(name) && _reader.NamespaceURI != XmlnsNamespace)
                     Refuse($"<{ElementName(kind)}> has an unknown attribute '{name}' (IIS's schema gives it {KnownAttributes(kind)}, and IIS refuses the file)");
             }
@@ -339,7 +340,7 @@ internal static partial class SitesSectionReader
                 _reader.Skip();
             }
 
-            sink.Entry(kind, protocol, information, sslFlags, children.PositionOf(start));
+            sink.Entry(kind, _entry, children.PositionOf(start));
         }
 
         private static string ElementName(BindingEntryKind kind) => kind switch

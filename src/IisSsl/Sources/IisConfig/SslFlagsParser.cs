@@ -7,20 +7,23 @@ namespace IisSsl.Sources.IisConfig;
 /// <summary>Reads the binding <c>sslFlags</c> attribute: a uint whose unknown bits are kept as they are.</summary>
 public static class SslFlagsParser
 {
-    public static bool TryParse(string? text, out SslFlags flags, [NotNullWhen(false)] out string? problem)
+    public static bool TryParse(string? text, out SslFlags flags, [NotNullWhen(false)] out string? problem) =>
+        TryParse(new OptionalText(text), out flags, out problem);
+
+    internal static bool TryParse(OptionalText text, out SslFlags flags, [NotNullWhen(false)] out string? problem)
     {
         flags = SslFlags.None;
         problem = null;
-        if (text is null)
+        if (!text.IsPresent)
             return true;
 
-        if (uint.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        if (uint.TryParse(text.Chars.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
         {
             flags = (SslFlags)value;
             return true;
         }
 
-        problem = $"sslFlags '{text}' is not a whole number from 0 to {uint.MaxValue}";
+        problem = $"sslFlags '{text.Chars}' is not a whole number from 0 to {uint.MaxValue}";
         return false;
     }
 
