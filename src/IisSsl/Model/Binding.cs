@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace IisSsl.Model;
 
 /// <summary>
@@ -15,6 +17,17 @@ public sealed record Binding(
     SourceLocation? Location = null,
     string? Problem = null)
 {
+    // Null when the text is exactly what Endpoint and Host are written as, as it is for most bindings read from a
+    // file: a 10,000-site config holds 50,000 of these texts, and only messages and plans read them.
+    private readonly string? _bindingInformation = BindingInformation;
+
+    /// <summary>The <c>bindingInformation</c> text as written, e.g. <c>*:443:www.example.com</c>.</summary>
+    public string BindingInformation
+    {
+        get => _bindingInformation ?? string.Create(CultureInfo.InvariantCulture, $"{Endpoint!.IisAddress}:{Endpoint.Port}:{Host?.Value}");
+        init => _bindingInformation = value;
+    }
+
     public bool IsHttps => string.Equals(Protocol, "https", StringComparison.OrdinalIgnoreCase);
 
     public bool IsHttp => string.Equals(Protocol, "http", StringComparison.OrdinalIgnoreCase);
@@ -22,6 +35,23 @@ public sealed record Binding(
     public bool UsesSni => SslFlags.HasFlag(SslFlags.Sni);
 
     public bool UsesCentralCertStore => SslFlags.HasFlag(SslFlags.CentralCertStore);
+
+    /// <summary>A parsed http/https binding whose text is what <paramref name="endpoint"/> and <paramref name="host"/> are written as (IIS's own form), so it is not kept.</summary>
+    internal static Binding WrittenAsParsed(string protocol, Endpoint endpoint, HostName? host, SslFlags sslFlags, SourceLocation? location, string? problem) =>
+        new(protocol, null!, endpoint, host, sslFlags, location, problem);
+
+    // Equality by the text, whether it is kept or given by the endpoint and host.
+    public bool Equals(Binding? other) =>
+        other is not null
+        && string.Equals(Protocol, other.Protocol, StringComparison.Ordinal)
+        && string.Equals(BindingInformation, other.BindingInformation, StringComparison.Ordinal)
+        && Equals(Endpoint, other.Endpoint)
+        && Equals(Host, other.Host)
+        && SslFlags == other.SslFlags
+        && Location == other.Location
+        && string.Equals(Problem, other.Problem, StringComparison.Ordinal);
+
+    public override int GetHashCode() => HashCode.Combine(Protocol, BindingInformation, Endpoint, Host, SslFlags, Location, Problem);
 
     public override string ToString() => $"{Protocol.ToLowerInvariant()}/{BindingInformation}";
 }

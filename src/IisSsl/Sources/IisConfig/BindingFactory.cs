@@ -15,7 +15,7 @@ public static class BindingFactory
     internal static Binding Create(string? protocol, string? bindingInformation, string? sslFlags, SourceLocation? location, BindingPartsCache? parts) =>
         Create(Canonical(protocol), new OptionalText(bindingInformation), new OptionalText(sslFlags), location, parts);
 
-    /// <summary>A binding from the attribute values the reader is on: no string is made of a value that is only parsed.</summary>
+    /// <summary>A binding from the attribute values the reader is on: no string is made of a value the binding does not keep.</summary>
     internal static Binding Create(EntryAttributes attributes, SourceLocation location, BindingPartsCache parts) =>
         Create(Canonical(attributes.Protocol), new OptionalText(attributes.BindingInformation), new OptionalText(attributes.SslFlags), location, parts);
 
@@ -31,9 +31,12 @@ public static class BindingFactory
         if (!IsHttpOrHttps(protocol))
             return new Binding(protocol, information.ToString(), null, null, flags, location, flagsProblem);
 
-        return BindingInformationParser.TryParse(information.Chars, parts, out var endpoint, out var host, out var problem)
-            ? new Binding(protocol, information.ToString(), endpoint, host, flags, location, flagsProblem)
-            : new Binding(protocol, information.ToString(), null, null, flags, location, problem);
+        if (!BindingInformationParser.TryParse(information.Chars, parts, out var endpoint, out var host, out var problem))
+            return new Binding(protocol, information.ToString(), null, null, flags, location, problem);
+
+        return BindingInformationParser.IsWrittenAs(information.Chars, endpoint, host, parts)
+            ? Binding.WrittenAsParsed(protocol, endpoint, host, flags, location, flagsProblem)
+            : new Binding(protocol, information.ToString(), endpoint, host, flags, location, flagsProblem);
     }
 
     /// <summary>The one "http" and "https" string: <see cref="Binding.IsHttps"/>, asked per binding, then compares references.</summary>

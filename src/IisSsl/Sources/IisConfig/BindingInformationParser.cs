@@ -63,6 +63,20 @@ public static class BindingInformationParser
         return TryParseHost(value, hostColon, parsed, parts, out endpoint, out host, out problem);
     }
 
+    /// <summary>
+    /// Whether <paramref name="value"/>, parsed to <paramref name="endpoint"/> and <paramref name="host"/>, is exactly
+    /// what <see cref="Format"/> writes for them, as IIS writes it (most texts in a file are).
+    /// </summary>
+    internal static bool IsWrittenAs(ReadOnlySpan<char> value, Endpoint endpoint, HostName? host, BindingPartsCache? parts)
+    {
+        var hostColon = value.LastIndexOf(':');
+        var hostText = value[(hostColon + 1)..];
+        if (host is null ? !hostText.IsEmpty : !hostText.SequenceEqual(host.Value))
+            return false;
+        var endpointText = value[..hostColon];
+        return parts?.IsWrittenAsIisWrites(endpointText) ?? endpointText.SequenceEqual(endpoint.ToString());
+    }
+
     private static bool TryParseHost(
         ReadOnlySpan<char> value,
         int hostColon,

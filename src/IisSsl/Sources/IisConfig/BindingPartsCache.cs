@@ -40,8 +40,14 @@ internal sealed class BindingPartsCache
     public void AddEndpoint(ReadOnlySpan<char> text, Endpoint endpoint)
     {
         var key = text.ToString();
-        _endpointsByText.TryAdd(key, new KnownEndpoint(key, endpoint));
+        var known = new KnownEndpoint(key, endpoint, key == endpoint.ToString());
+        _endpointsByText.TryAdd(key, known);
+        _lastEndpoint = known;
     }
+
+    /// <summary>Whether <paramref name="text"/>, an endpoint text already added, is the text IIS writes for its endpoint (<c>*:443</c>, not <c>0.0.0.0:443</c> or <c>:443</c>).</summary>
+    public bool IsWrittenAsIisWrites(ReadOnlySpan<char> text) =>
+        TryGetEndpoint(text, out _) && _lastEndpoint!.IsWrittenAsIisWrites;
 
     /// <summary>
     /// A host name among the last few added whose normalised form is exactly <paramref name="text"/>: text already
@@ -71,5 +77,5 @@ internal sealed class BindingPartsCache
 
     // The text is kept with the endpoint for the last-found check (the three-argument alternate lookup that would
     // give back the key is JIT-compiled on its first call under ReadyToRun).
-    private sealed record KnownEndpoint(string Text, Endpoint Endpoint);
+    private sealed record KnownEndpoint(string Text, Endpoint Endpoint, bool IsWrittenAsIisWrites);
 }
