@@ -11,8 +11,11 @@ namespace IisSsl.Analysis;
 /// (<see cref="ShadowedByIpPortRule"/>). The paths come from <see cref="CertificateResolver.PathsOf"/>. Raises the
 /// coverage and certificate findings of each binding and returns its report row, which shows the worst of its paths.
 /// </summary>
-internal sealed class BindingCoverageRule(AnalysisOptions options)
+internal sealed class BindingCoverageRule
 {
+    private readonly AnalysisOptions _options;
+    private readonly ShadowedByIpPortRule _shadowed;
+
     private readonly Dictionary<CertificateInfo, CertificateProblem[]> _problems =
         new(ReferenceEqualityComparer.Instance);
 
@@ -24,6 +27,12 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
     // The rows of an endpoint mostly meet the same certificate: its name sets are kept at hand.
     private CertificateInfo? _namesOf;
     private CertificateNameMatcher.NameSets? _names;
+
+    public BindingCoverageRule(AnalysisOptions options)
+    {
+        _options = options;
+        _shadowed = new ShadowedByIpPortRule(Covers);
+    }
 
     /// <summary>The report rows of the bindings at <paramref name="at"/>, in its order, and their findings.</summary>
     public HostReport[] Evaluate(EndpointBindings at, CertificateResolver.EndpointHandshakes handshakes, List<Finding> findings)
@@ -50,7 +59,7 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
                 (status, shown) = (pathStatus, path.Served);
         }
 
-        if (ShadowedByIpPortRule.Apply(site, binding, at, paths, handshakes.Shadowing, Covers, findings) is { } shadowed && Rank(shadowed.Status) > Rank(status))
+        if (_shadowed.Apply(site, binding, at, paths, handshakes.Shadowing, findings) is { } shadowed && Rank(shadowed.Status) > Rank(status))
             (status, shown) = (shadowed.Status, shadowed.Served);
 
         return new HostReport(site.Name, binding.Host?.Value, binding.UsesSni, shown!.RecordKey,
@@ -135,7 +144,7 @@ internal sealed class BindingCoverageRule(AnalysisOptions options)
     {
         if (!_problems.TryGetValue(certificate, out var problems))
         {
-            problems = [.. CertificateHealthRule.Problems(certificate, options)];
+            problems = [.. CertificateHealthRule.Problems(certificate, _options)];
             _problems[certificate] = problems;
         }
 

@@ -181,8 +181,11 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         }
     }
 
-    /// <summary>Specific-IP <c>ipport</c> records of one port that serve one certificate (or all those whose certificate is unreadable).</summary>
-    internal sealed record ShadowingRecords(Handshake Served, List<SslCertBinding> Records);
+    /// <summary>
+    /// Specific-IP <c>ipport</c> records of one port that serve one certificate (or all those whose certificate is
+    /// unreadable), with their netsh keys: a shared-hosting server names the same few in thousands of findings.
+    /// </summary>
+    internal sealed record ShadowingRecords(Handshake Served, List<SslCertBinding> Records, List<string> Keys);
 
     /// <summary>The handshakes of one endpoint: the name-independent ones resolved once for all its host names.</summary>
     internal sealed class EndpointHandshakes

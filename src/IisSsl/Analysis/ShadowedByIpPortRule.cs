@@ -11,29 +11,31 @@ namespace IisSsl.Analysis;
 /// addresses DNS hands out for a host, so a shadowing record whose certificate names the host is a warning; one whose
 /// certificate does not name it (or cannot be read) is an error. One finding per binding, naming a few of the
 /// addresses and certificates and counting the rest, never one per address: a shared-hosting server has one such
-/// finding per SNI host, so its size must not grow with the number of shadowing records.
+/// finding per SNI host, so its size must not grow with the number of shadowing records. One rule per endpoint
+/// evaluation: it keeps its verdicts and its message builder for every binding of the endpoint.
 /// </summary>
-internal static class ShadowedByIpPortRule
+internal sealed class ShadowedByIpPortRule(Func<CertificateInfo, HostName, bool> covers)
 {
     private const int MaxListedCertificates = 3;
     private const int MaxListedAddresses = 3;
 
-    [ThreadStatic]
-    private static StringBuilder? Builder;
+    // A shared-hosting server checks thousands of bindings here: one set of verdicts and one builder, not one per binding.
+    private readonly Verdicts _verdicts = new(covers);
+    private StringBuilder? _builder;
 
     /// <summary>Raises the binding's finding, if any, and returns the worst status of the shadowed paths (null: nothing shadows it).</summary>
-    public static (CoverageStatus Status, Handshake Served)? Apply(
-        Site site, Binding binding, EndpointBindings at, IReadOnlyList<ServedPath> paths, ShadowingIpPorts shadowing,
-        Func<CertificateInfo, HostName, bool> covers, List<Finding> findings)
+    public (CoverageStatus Status, Handshake Served)? Apply(
+        Site site, Binding binding, EndpointBindings at, IReadOnlyList<ServedPath> paths, ShadowingIpPorts shadowing, List<Finding> findings)
     {
         if (binding.Host is not { } host || shadowing.Groups.Count == 0)
             return null;
 
-        var verdicts = Verdicts.Of(host, paths, shadowing, covers);
+        var verdicts = _verdicts;
+        verdicts.Judge(host, paths, shadowing);
         if (verdicts.Shadowing == 0)
             return null;
 
-        var worst = verdicts.WorstFirst().First();
+        var worst = verdicts.WorstFirst[0];
         var worstStatus = verdicts.StatusOf(worst)!.Value;
         var severity = worstStatus == CoverageStatus.Covered ? Severity.Warning : Severity.Error;
         findings.Add(new Finding(FindingCodes.ShadowedByIpPortRecord, severity, Message(at, binding, host, verdicts, severity),
@@ -41,11 +43,14 @@ internal static class ShadowedByIpPortRule
         return (worstStatus, shadowing.Groups[worst].Served);
     }
 
-    private static string Message(EndpointBindings at, Binding binding, HostName host, Verdicts verdicts, Severity severity)
+    private string Message(EndpointBindings at, Binding binding, HostName host, Verdicts verdicts, Severity severity)
     {
-        var who = binding.UsesSni ? $"Browsers sending SNI {host} to {at.Name}" : $"Clients of {host} on {at.Name}";
-        // A shared-hosting server raises thousands of these: one builder per thread, not one per message.
-        var text = (Builder ??= new StringBuilder(2048)).Clear().Append(who).Append(" that arrive on ");
+        var text = (_builder ??= new StringBuilder(2048)).Clear();
+        if (binding.UsesSni)
+            text.Append("Browsers sending SNI ").Append(host.Value).Append(" to ").Append(at.Name);
+        else
+            text.Append("Clients of ").Append(host.Value).Append(" on ").Append(at.Name);
+        text.Append(" that arrive on ");
         AppendAddresses(text, verdicts);
         text.Append(" get the certificate of that address's own ipport record, which HTTP.SYS serves before the SNI and wildcard records ")
             .Append("of a * binding for every client arriving on that IP: ");
@@ -70,13 +75,13 @@ internal static class ShadowedByIpPortRule
     private static void AppendAddresses(StringBuilder text, Verdicts verdicts)
     {
         var listed = 0;
-        foreach (var group in verdicts.WorstFirst())
+        foreach (var group in verdicts.WorstFirst)
         {
-            foreach (var record in verdicts.Groups[group].Records)
+            foreach (var key in verdicts.Groups[group].Keys)
             {
                 if (listed == MaxListedAddresses)
                     break;
-                text.Append(listed++ == 0 ? "" : ", ").Append(record.Key);
+                text.Append(listed++ == 0 ? "" : ", ").Append(key);
             }
 
             if (listed == MaxListedAddresses)
@@ -91,12 +96,12 @@ internal static class ShadowedByIpPortRule
     private static void AppendCertificates(StringBuilder text, HostName host, Verdicts verdicts)
     {
         var listed = 0;
-        foreach (var group in verdicts.WorstFirst())
+        foreach (var group in verdicts.WorstFirst)
         {
             if (listed == MaxListedCertificates)
                 break;
-            var (served, records) = verdicts.Groups[group];
-            text.Append(listed++ == 0 ? "" : "; ").Append(records[0].Key);
+            var (served, records, keys) = verdicts.Groups[group];
+            text.Append(listed++ == 0 ? "" : "; ").Append(keys[0]);
             if (records.Count > 1)
                 text.Append(" and ").Append(records.Count - 1).Append(" more");
             if (served.Certificate is not { } certificate)
@@ -117,15 +122,20 @@ internal static class ShadowedByIpPortRule
     /// <summary>
     /// What each group of shadowing records means for one host: the groups serving a certificate the binding's own
     /// paths serve shadow nothing; the group of unreadable certificates is CertificateMissing; the groups whose
-    /// certificate covers the host (found through the index) are Covered; every other group is NotCovered.
+    /// certificate covers the host (found through the index) are Covered; every other group is NotCovered. Judged
+    /// again for each binding, in the same lists.
     /// </summary>
-    private sealed class Verdicts
+    private sealed class Verdicts(Func<CertificateInfo, HostName, bool> covers)
     {
+        // Each group holds at least one record, so a message that lists a few addresses and a few certificates
+        // never reaches past this many groups.
+        private const int MaxListedGroups = MaxListedAddresses > MaxListedCertificates ? MaxListedAddresses : MaxListedCertificates;
+
         private readonly List<int> _own = [];
         private readonly List<int> _covered = [];
-        private readonly ShadowingIpPorts _shadowing;
-
-        private Verdicts(ShadowingIpPorts shadowing) => _shadowing = shadowing;
+        private readonly List<int> _candidates = [];
+        private readonly List<int> _worstFirst = [];
+        private ShadowingIpPorts _shadowing = ShadowingIpPorts.None;
 
         public IReadOnlyList<CertificateResolver.ShadowingRecords> Groups => _shadowing.Groups;
 
@@ -135,25 +145,36 @@ internal static class ShadowedByIpPortRule
         /// <summary>How many specific-IP records shadow the binding.</summary>
         public int Addresses { get; private set; }
 
-        public static Verdicts Of(HostName host, IReadOnlyList<ServedPath> paths, ShadowingIpPorts shadowing, Func<CertificateInfo, HostName, bool> covers)
+        /// <summary>The first few shadowing groups (all a message lists), the worst status first, in record order within a status.</summary>
+        public List<int> WorstFirst => _worstFirst;
+
+        public void Judge(HostName host, IReadOnlyList<ServedPath> paths, ShadowingIpPorts shadowing)
         {
-            var verdicts = new Verdicts(shadowing);
-            foreach (var path in paths)
+            (_shadowing, Shadowing, Addresses) = (shadowing, 0, 0);
+            _own.Clear();
+            _covered.Clear();
+            _worstFirst.Clear();
+            for (var i = 0; i < paths.Count; i++)
             {
+                var path = paths[i];
                 if (!path.IsShadowedBySpecificIp && path.Served.Certificate is { } certificate
-                    && shadowing.GroupServing(certificate) is var own and >= 0 && !verdicts._own.Contains(own))
-                    verdicts._own.Add(own);
+                    && shadowing.GroupServing(certificate) is var own and >= 0 && !_own.Contains(own))
+                    _own.Add(own);
             }
 
-            foreach (var group in shadowing.Candidates(host))
+            shadowing.Candidates(host, _candidates);
+            foreach (var group in _candidates)
             {
-                if (!verdicts._own.Contains(group) && shadowing.Groups[group].Served.Certificate is { } certificate && covers(certificate, host))
-                    verdicts._covered.Add(group);
+                if (!_own.Contains(group) && shadowing.Groups[group].Served.Certificate is { } certificate && covers(certificate, host))
+                    _covered.Add(group);
             }
 
-            verdicts.Shadowing = shadowing.Groups.Count - verdicts._own.Count;
-            verdicts.Addresses = shadowing.RecordCount - verdicts._own.Sum(group => shadowing.Groups[group].Records.Count);
-            return verdicts;
+            Shadowing = shadowing.Groups.Count - _own.Count;
+            Addresses = shadowing.RecordCount;
+            foreach (var group in _own)
+                Addresses -= shadowing.Groups[group].Records.Count;
+            if (Shadowing > 0)
+                ListWorstFirst();
         }
 
         /// <summary>What the clients arriving on the records of <paramref name="group"/> get; null when the group shadows nothing.</summary>
@@ -163,20 +184,19 @@ internal static class ShadowedByIpPortRule
             : _covered.Contains(group) ? CoverageStatus.Covered
             : CoverageStatus.NotCovered;
 
-        /// <summary>The shadowing groups, the worst status first, in record order within a status; stop early when listing a few.</summary>
-        public IEnumerable<int> WorstFirst()
+        private void ListWorstFirst()
         {
             if (_shadowing.Unreadable is var unreadable and >= 0 && !_own.Contains(unreadable))
-                yield return unreadable;
-            for (var group = 0; group < Groups.Count; group++)
+                _worstFirst.Add(unreadable);
+            for (var group = 0; group < Groups.Count && _worstFirst.Count < MaxListedGroups; group++)
             {
                 if (StatusOf(group) == CoverageStatus.NotCovered)
-                    yield return group;
+                    _worstFirst.Add(group);
             }
 
             _covered.Sort();
-            foreach (var group in _covered)
-                yield return group;
+            for (var i = 0; i < _covered.Count && _worstFirst.Count < MaxListedGroups; i++)
+                _worstFirst.Add(_covered[i]);
         }
     }
 }

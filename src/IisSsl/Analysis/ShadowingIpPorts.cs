@@ -27,7 +27,12 @@ internal sealed class ShadowingIpPorts
     {
         var shadowing = new ShadowingIpPorts();
         foreach (var (served, record) in records)
-            shadowing.GroupOf(served).Records.Add(record);
+        {
+            var group = shadowing.GroupOf(served);
+            group.Records.Add(record);
+            group.Keys.Add(served.RecordKey!);
+        }
+
         return shadowing._groups.Count == 0 ? None : shadowing;
     }
 
@@ -39,7 +44,7 @@ internal sealed class ShadowingIpPorts
             return _groups[group];
 
         group = _groups.Count;
-        _groups.Add(new CertificateResolver.ShadowingRecords(served, []));
+        _groups.Add(new CertificateResolver.ShadowingRecords(served, [], []));
         if (served.Certificate is not { } read)
         {
             Unreadable = group;
@@ -70,25 +75,36 @@ internal sealed class ShadowingIpPorts
     public int GroupServing(CertificateInfo certificate) => _byCertificate.GetValueOrDefault(certificate, -1);
 
     /// <summary>
-    /// The groups whose certificate might cover <paramref name="host"/>: a DNS name equal to it or a wildcard over its
-    /// parent. A superset: the caller decides each with the name matcher. For an IP literal, every group (IP SANs
-    /// are not indexed).
+    /// Replaces the content of <paramref name="groups"/> with the groups whose certificate might cover
+    /// <paramref name="host"/>, each once: a DNS name equal to it or a wildcard over its parent. A superset: the
+    /// caller decides each with the name matcher. For an IP literal, every group (IP SANs are not indexed).
     /// </summary>
-    public IEnumerable<int> Candidates(HostName host)
+    public void Candidates(HostName host, List<int> groups)
     {
         ArgumentNullException.ThrowIfNull(host);
+        groups.Clear();
         if (host.IsIpLiteral)
-            return Enumerable.Range(0, Groups.Count);
-        var exact = _byName.GetValueOrDefault(host.Value);
-        var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
-        var wildcard = host.IsWildcard || dot <= 0 ? null : _byWildcardParent.GetValueOrDefault(host.Value[(dot + 1)..]);
-        return (exact, wildcard) switch
         {
-            (null, null) => [],
-            (_, null) => exact,
-            (null, _) => wildcard,
-            _ => exact.Union(wildcard),
-        };
+            for (var group = 0; group < _groups.Count; group++)
+                groups.Add(group);
+            return;
+        }
+
+        AddGroupsOf(_byName, host.Value, groups);
+        var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
+        if (!host.IsWildcard && dot > 0 && _byWildcardParent.Count > 0)
+            AddGroupsOf(_byWildcardParent, host.Value[(dot + 1)..], groups);
+    }
+
+    private static void AddGroupsOf(Dictionary<string, List<int>> index, string name, List<int> groups)
+    {
+        if (!index.TryGetValue(name, out var named))
+            return;
+        foreach (var group in named)
+        {
+            if (!groups.Contains(group))
+                groups.Add(group);
+        }
     }
 
     private static void Add(Dictionary<string, List<int>> index, string name, int group)
