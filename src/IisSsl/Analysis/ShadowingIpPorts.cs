@@ -11,10 +11,9 @@ namespace IisSsl.Analysis;
 internal sealed class ShadowingIpPorts
 {
     private readonly Dictionary<CertificateInfo, int> _byCertificate = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<string, List<int>> _byName = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, List<int>> _byWildcardParent = new(StringComparer.OrdinalIgnoreCase);
-
     private readonly List<CertificateResolver.ShadowingRecords> _groups = [];
+    private NameIndex _byName = NameIndex.Empty;
+    private NameIndex _byWildcardParent = NameIndex.Empty;
 
     public static ShadowingIpPorts None { get; } = new();
 
@@ -33,7 +32,10 @@ internal sealed class ShadowingIpPorts
             group.Keys.Add(served.RecordKey!);
         }
 
-        return shadowing._groups.Count == 0 ? None : shadowing;
+        if (shadowing._groups.Count == 0)
+            return None;
+        shadowing.IndexNames();
+        return shadowing;
     }
 
     private CertificateResolver.ShadowingRecords GroupOf(Handshake served)
@@ -45,21 +47,31 @@ internal sealed class ShadowingIpPorts
 
         group = _groups.Count;
         _groups.Add(new CertificateResolver.ShadowingRecords(served, [], []));
-        if (served.Certificate is not { } read)
-        {
+        if (served.Certificate is { } read)
+            _byCertificate[read] = group;
+        else
             Unreadable = group;
-            return _groups[group];
-        }
-
-        _byCertificate[read] = group;
-        foreach (var name in read.DnsNames)
-        {
-            if (name.StartsWith("*.", StringComparison.Ordinal))
-                Add(_byWildcardParent, name[2..], group);
-            Add(_byName, name, group);
-        }
-
         return _groups[group];
+    }
+
+    /// <summary>Indexes the names of the groups' certificates, once every group is known (so the index is sized once).</summary>
+    private void IndexNames()
+    {
+        var names = 0;
+        foreach (var group in _groups)
+            names += group.Served.Certificate?.DnsNames.Count ?? 0;
+        (_byName, _byWildcardParent) = (new NameIndex(names), new NameIndex(0));
+        for (var group = 0; group < _groups.Count; group++)
+        {
+            if (_groups[group].Served.Certificate is not { } certificate)
+                continue;
+            foreach (var name in certificate.DnsNames)
+            {
+                if (name.StartsWith("*.", StringComparison.Ordinal))
+                    _byWildcardParent.Add(name[2..], group);
+                _byName.Add(name, group);
+            }
+        }
     }
 
     /// <summary>One group per certificate served (and one for all the records whose certificate could not be read), in record order.</summary>
@@ -90,28 +102,57 @@ internal sealed class ShadowingIpPorts
             return;
         }
 
-        AddGroupsOf(_byName, host.Value, groups);
+        _byName.AddGroupsOf(host.Value, groups);
         var dot = host.Value.IndexOf('.', StringComparison.Ordinal);
-        if (!host.IsWildcard && dot > 0 && _byWildcardParent.Count > 0)
-            AddGroupsOf(_byWildcardParent, host.Value[(dot + 1)..], groups);
+        if (!host.IsWildcard && dot > 0 && !_byWildcardParent.IsEmpty)
+            _byWildcardParent.AddGroupsOf(host.Value[(dot + 1)..], groups);
     }
 
-    private static void AddGroupsOf(Dictionary<string, List<int>> index, string name, List<int> groups)
+    /// <summary>
+    /// The groups whose certificate carries a name. A name is nearly always on one certificate only, so it maps to
+    /// that group, and only the few names on several certificates keep a list of the others: a shared IP's SAN
+    /// certificate carries hundreds of names, a list for each was most of what the index cost.
+    /// </summary>
+    private sealed class NameIndex(int capacity)
     {
-        if (!index.TryGetValue(name, out var named))
-            return;
-        foreach (var group in named)
+        private readonly Dictionary<string, int> _first = new(capacity, StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, List<int>> _more = new(StringComparer.OrdinalIgnoreCase);
+
+        public static NameIndex Empty { get; } = new(0);
+
+        public bool IsEmpty => _first.Count == 0;
+
+        /// <summary>Adds <paramref name="group"/> to the groups of <paramref name="name"/>; groups are added in increasing order.</summary>
+        public void Add(string name, int group)
         {
-            if (!groups.Contains(group))
-                groups.Add(group);
-        }
-    }
+            if (_first.TryGetValue(name, out var first))
+            {
+                if (first == group)
+                    return;
+                if (!_more.TryGetValue(name, out var more))
+                    _more[name] = more = [];
+                if (more.Count == 0 || more[^1] != group)
+                    more.Add(group);
+                return;
+            }
 
-    private static void Add(Dictionary<string, List<int>> index, string name, int group)
-    {
-        if (!index.TryGetValue(name, out var groups))
-            index[name] = groups = [];
-        if (groups.Count == 0 || groups[^1] != group)
-            groups.Add(group);
+            _first[name] = group;
+        }
+
+        /// <summary>Adds the groups of <paramref name="name"/> that <paramref name="groups"/> does not hold yet.</summary>
+        public void AddGroupsOf(string name, List<int> groups)
+        {
+            if (!_first.TryGetValue(name, out var first))
+                return;
+            if (!groups.Contains(first))
+                groups.Add(first);
+            if (_more.Count == 0 || !_more.TryGetValue(name, out var more))
+                return;
+            foreach (var group in more)
+            {
+                if (!groups.Contains(group))
+                    groups.Add(group);
+            }
+        }
     }
 }
