@@ -20,7 +20,9 @@ internal interface IBindingsSink
 /// </summary>
 internal interface ISiteSink : IBindingsSink
 {
-    void StartSite(string? name, string? id);
+    /// <param name="name">The name attribute.</param>
+    /// <param name="id">The id attribute, valid only during the call.</param>
+    void StartSite(string? name, AttributeText id);
 
     void EndSite(ElementPosition position);
 }

@@ -25,16 +25,19 @@ internal sealed class SiteResolver(string file) : ISiteSink
     private InvalidInputException? _firstBadSite;
 
 
-    // The site being read: its attributes, the bindings its own collection adds, and that collection's entries if it
-    // removes or clears (null otherwise, the usual case).
-    private (string? Name, string? Id) _site;
+    // The site being read: its name and id (the id's text kept only when it is not a whole number, to name it in
+    // the refusal), the bindings its own collection adds, and that collection's entries if it removes or clears
+    // (null otherwise, the usual case).
+    private (string? Name, uint? Id, string? IdText) _site;
     private readonly List<Binding> _added = [];
     private List<BindingEntry>? _entries;
     private BindingsElement? _removals;
 
-    public void StartSite(string? name, string? id)
+    public void StartSite(string? name, AttributeText id)
     {
-        _site = (name, id);
+        _site = id.IsPresent && uint.TryParse(id.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            ? (name, parsed, null)
+            : (name, null, id.ToStringOrNull());
         StartBindings();
     }
 
@@ -67,13 +70,13 @@ internal sealed class SiteResolver(string file) : ISiteSink
     {
         if (_firstBadSite is not null)
             return;
-        if (!TryParseId(_site.Name, _site.Id, position.Line, out var id, out _firstBadSite))
+        if (!IsValid(_site, position.Line, out _firstBadSite))
             return;
 
         Binding[] added = [.. _added];
         if (_removals is not null)
             _withRemovals.Add(new PendingMerge(_sites.Count, _removals, added));
-        _sites.Add(new Site(_site.Name!, id, added, new SourceLocation(file, position.Line)));
+        _sites.Add(new Site(_site.Name!, _site.Id!.Value, added, new SourceLocation(file, position.Line)));
     }
 
     /// <summary>The sites read so far, each with the <paramref name="defaults"/> it inherits.</summary>
@@ -99,20 +102,19 @@ internal sealed class SiteResolver(string file) : ISiteSink
         return _sites;
     }
 
-    private bool TryParseId(string? name, string? text, int line, out uint id, out InvalidInputException? error)
+    private bool IsValid((string? Name, uint? Id, string? IdText) site, int line, out InvalidInputException? error)
     {
         error = null;
-        if (string.IsNullOrEmpty(name))
+        if (string.IsNullOrEmpty(site.Name))
         {
-            id = 0;
             error = new InvalidInputException("a <site> element has no name attribute", file, line);
             return false;
         }
 
-        if (!uint.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id))
+        if (site.Id is null)
         {
-            var problem = text is null ? "has no id attribute" : $"has id '{text}', which is not a whole number";
-            error = new InvalidInputException($"site '{name}' {problem}", file, line);
+            var problem = site.IdText is null ? "has no id attribute" : $"has id '{site.IdText}', which is not a whole number";
+            error = new InvalidInputException($"site '{site.Name}' {problem}", file, line);
             return false;
         }
 

@@ -23,9 +23,9 @@ internal sealed class SitesSectionBuilder : BindingsBuilder, ISiteSink
 
     public List<SiteElement> Sites { get; } = [];
 
-    public void StartSite(string? name, string? id)
+    public void StartSite(string? name, AttributeText id)
     {
-        _site = (name, id);
+        _site = (name, id.ToStringOrNull());
         Bindings = null;
     }
 

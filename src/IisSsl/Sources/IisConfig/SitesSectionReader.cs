@@ -106,6 +106,7 @@ internal static partial class SitesSectionReader
         private readonly BindingsBuilder _defaults = new();
         private readonly BindingAttributeNames _names = new(reader.NameTable);
         private readonly EntryAttributes _entry = new();
+        private readonly AttributeText _siteId = new();
         private ElementPosition? _sitesPosition;
         private ConfigSourceReference? _configSource;
         private RedirectionElement? _redirection;
@@ -253,7 +254,14 @@ internal static partial class SitesSectionReader
         {
             var start = Start();
             var name = _reader.GetAttribute("name");
-            sites.StartSite(name, _reader.GetAttribute("id"));
+            _siteId.Clear();
+            if (_reader.MoveToAttribute("id"))
+            {
+                _siteId.Read(_reader);
+                _reader.MoveToElement();
+            }
+
+            sites.StartSite(name, _siteId);
             var bindingsLine = 0;
             var children = new Children(this);
             while (children.MoveNext(out var child))

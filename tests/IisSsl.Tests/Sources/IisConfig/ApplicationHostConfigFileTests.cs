@@ -237,6 +237,30 @@ public sealed class ApplicationHostConfigFileTests
         Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1", 1L)]
+    [InlineData("&#52;2", 42L)]
+    [InlineData("4294967295", 4294967295L)]
+    public void A_site_id_is_the_whole_number_its_attribute_gives(string id, long expected)
+    {
+        var site = ConfigFixtures.Parse(StrictSitesSectionTests.Wrap($"<site name=\"S\" id=\"{id}\" />")).Sites[0];
+
+        Assert.Equal(expected, site.Id);
+    }
+
+    [Theory]
+    [InlineData("", "site 'S' has id '', which is not a whole number")]
+    [InlineData(" 1", "site 'S' has id ' 1', which is not a whole number")]
+    [InlineData("-1", "site 'S' has id '-1', which is not a whole number")]
+    [InlineData("4294967296", "site 'S' has id '4294967296', which is not a whole number")]
+    [InlineData("1&#x9;", "site 'S' has id '1\t', which is not a whole number")]
+    public void A_site_id_that_is_not_a_whole_number_is_refused_quoting_it(string id, string problem)
+    {
+        var error = Assert.Throws<InvalidInputException>(() => ConfigFixtures.Parse(StrictSitesSectionTests.Wrap($"<site name=\"S\" id=\"{id}\" />")));
+
+        Assert.Equal(problem, error.Problem);
+    }
+
     [Fact]
     public void Reads_ten_thousand_sites_and_fifty_thousand_bindings()
     {
