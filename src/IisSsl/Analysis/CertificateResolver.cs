@@ -144,7 +144,10 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
     private Handshake Serve(HandshakeStep step, IndexedRecord indexed)
     {
         ref var served = ref indexed.ServedAt(step);
-        return served ??= Resolve(step, indexed.Record) with { Inference = InferenceOf(step, indexed.Record) };
+        if (served is not null)
+            return served;
+        var resolved = Resolve(step, indexed.Record);
+        return served = InferenceOf(step, indexed.Record) is { } inference ? resolved with { Inference = inference } : resolved;
     }
 
     private string? InferenceOf(HandshakeStep step, SslCertBinding record) => step switch
@@ -199,6 +202,11 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         // The specific-IP paths are the same for every binding of the endpoint: built once, for SNI-only clients and for all.
         private ServedPath[]? _shadowedForSniClients;
         private ServedPath[]? _shadowedForAllClients;
+
+        // The paths served the endpoint's defaults (its own ipport record, 0.0.0.0, [::]) are the same for every
+        // binding that meets them: one of each, not one per binding (a shared IP has hundreds of non-SNI hosts).
+        private const int DefaultPathSlots = ((int)ClientKind.WithoutSni + 1) * ((int)ClientAddresses.SpecificIpPort + 1);
+        private readonly ServedPath?[] _defaultPaths = new ServedPath?[2 * DefaultPathSlots];
 
         internal EndpointHandshakes(CertificateResolver resolver, Endpoint endpoint, Handshake? exactIpPort, Handshake withoutSni, Handshake? withoutSniIPv6, ShadowingIpPorts specificIpPorts)
         {
@@ -264,12 +272,12 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
                 // A catch-all binding: any name, or none, reaches it; what matters is that a certificate is served.
                 if (_withoutSniIPv6 is { } ipv6Default)
                 {
-                    paths.Add(new ServedPath(ClientKind.All, ClientAddresses.IPv4, WithoutSni));
-                    paths.Add(new ServedPath(ClientKind.All, ClientAddresses.IPv6, ipv6Default));
+                    paths.Add(PathOf(ClientKind.All, ClientAddresses.IPv4, WithoutSni));
+                    paths.Add(PathOf(ClientKind.All, ClientAddresses.IPv6, ipv6Default));
                 }
                 else
                 {
-                    paths.Add(new ServedPath(ClientKind.All, ClientAddresses.Endpoint, WithoutSni));
+                    paths.Add(PathOf(ClientKind.All, ClientAddresses.Endpoint, WithoutSni));
                 }
             }
             else if (_withoutSniIPv6 is not { } ipv6)
@@ -302,18 +310,30 @@ internal sealed class CertificateResolver(ServerState state, HttpSysIndex index)
         }
 
         /// <summary>The paths of clients with and without SNI arriving on <paramref name="addresses"/>: one path when both are served the same.</summary>
-        private static void Add(List<ServedPath> paths, ClientAddresses addresses, Handshake? withSni, Handshake? withoutSni)
+        private void Add(List<ServedPath> paths, ClientAddresses addresses, Handshake? withSni, Handshake? withoutSni)
         {
             if (withSni is not null && withoutSni is not null && withSni.ServesSameAs(withoutSni))
             {
-                paths.Add(new ServedPath(ClientKind.All, addresses, withSni));
+                paths.Add(PathOf(ClientKind.All, addresses, withSni));
                 return;
             }
 
             if (withSni is not null)
-                paths.Add(new ServedPath(ClientKind.WithSni, addresses, withSni));
+                paths.Add(PathOf(ClientKind.WithSni, addresses, withSni));
             if (withoutSni is not null)
-                paths.Add(new ServedPath(ClientKind.WithoutSni, addresses, withoutSni));
+                paths.Add(PathOf(ClientKind.WithoutSni, addresses, withoutSni));
+        }
+
+        /// <summary>The path of <paramref name="clients"/> arriving on <paramref name="addresses"/> served <paramref name="served"/>; kept when that is one of the endpoint's defaults.</summary>
+        private ServedPath PathOf(ClientKind clients, ClientAddresses addresses, Handshake served)
+        {
+            var handshake = ReferenceEquals(served, WithoutSni) ? 0 : ReferenceEquals(served, _withoutSniIPv6) ? 1 : -1;
+            if (handshake < 0)
+                return new ServedPath(clients, addresses, served);
+
+            // Two threads may build the same path at once: either (equal) one is kept.
+            ref var path = ref _defaultPaths[(handshake * DefaultPathSlots) + ((int)clients * ((int)ClientAddresses.SpecificIpPort + 1)) + (int)addresses];
+            return path ??= new ServedPath(clients, addresses, served);
         }
     }
 }
