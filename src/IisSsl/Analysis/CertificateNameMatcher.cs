@@ -80,11 +80,13 @@ public static class CertificateNameMatcher
 
         public NameSets(IReadOnlyList<string> dnsNames)
         {
-            _exact = [.. dnsNames];
-            if (_exact.Length > ScannedNames)
-                _exactSet = new HashSet<string>(_exact, StringComparer.OrdinalIgnoreCase);
+            // A shared IP's SAN certificate carries hundreds of names: those go into the set only, not into a copy as well.
+            if (dnsNames.Count > ScannedNames)
+                (_exact, _exactSet) = ([], new HashSet<string>(dnsNames, StringComparer.OrdinalIgnoreCase));
+            else
+                _exact = [.. dnsNames];
             List<WildcardName>? wildcards = null;
-            foreach (var name in _exact)
+            foreach (var name in dnsNames)
             {
                 if (name.StartsWith("*.", StringComparison.Ordinal))
                     (wildcards ??= []).Add(new WildcardName(name[2..]));
