@@ -96,9 +96,8 @@ public static class NetshSslCertParser
     {
         private readonly List<SslCertBinding> _bindings = [];
         private readonly UniqueRecordKeys _keys = new(source);
-        private readonly StringPool _pool = new();
+        private readonly SharedByRecords _shared = new();
         private RecordBuilder? _record;
-        private int _settingsCapacity;
         private int _lineNumber;
 
         public void Read(ReadOnlySpan<char> text)
@@ -125,7 +124,7 @@ public static class NetshSslCertParser
             if (RecordKind(label) is { } kind)
             {
                 Finish();
-                _record = RecordBuilder.Start(kind, label, value.ToString(), new SourceLocation(source, _lineNumber), _pool, _settingsCapacity);
+                _record = RecordBuilder.Start(kind, label, value.ToString(), new SourceLocation(source, _lineNumber), _shared);
                 return;
             }
 
@@ -154,14 +153,24 @@ public static class NetshSslCertParser
             var binding = _record.Build();
             _keys.Add(binding);
             _bindings.Add(binding);
-            _settingsCapacity = _record.SettingsCount;
             _record = null;
         }
     }
 
+    /// <summary>What the records of one output share: they print the same labels, values, settings and certificates.</summary>
+    private sealed class SharedByRecords
+    {
+        public StringPool Pool { get; } = new();
+
+        public RecordSettings Settings { get; } = new();
+
+        public Thumbprints Thumbprints { get; } = new();
+    }
+
     private sealed class RecordBuilder
     {
-        private readonly Dictionary<string, string> _settings;
+        private readonly RecordSettings _settings;
+        private readonly Thumbprints _thumbprints;
         private readonly StringPool _pool;
         private readonly SourceLocation _location;
         private readonly SslCertBindingKind _kind;
@@ -175,44 +184,43 @@ public static class NetshSslCertParser
         private bool _inExtendedBlock;
         private int _lines;
 
-        private RecordBuilder(SslCertBindingKind kind, int port, IPAddress? address, HostName? host, SourceLocation location, StringPool pool, int settingsCapacity)
+        private RecordBuilder(SslCertBindingKind kind, int port, IPAddress? address, HostName? host, SourceLocation location, SharedByRecords shared)
         {
             _kind = kind;
             _port = port;
             _address = address;
             _host = host;
             _location = location;
-            _pool = pool;
-            _settings = new Dictionary<string, string>(settingsCapacity, StringComparer.Ordinal);
+            _pool = shared.Pool;
+            _settings = shared.Settings;
+            _thumbprints = shared.Thumbprints;
+            _settings.Clear();
         }
 
-        public int SettingsCount => _settings.Count;
-
-        // settingsCapacity: the records of one output print the same lines, so the previous record's count saves the resizes.
-        public static RecordBuilder Start(SslCertBindingKind kind, ReadOnlySpan<char> label, string value, SourceLocation location, StringPool pool, int settingsCapacity)
+        public static RecordBuilder Start(SslCertBindingKind kind, ReadOnlySpan<char> label, string value, SourceLocation location, SharedByRecords shared)
         {
             switch (kind)
             {
                 case SslCertBindingKind.IpPort:
                     if (!NetshKeys.TryParseIpPort(value, out var address, out var port))
                         throw Invalid(NotValid(value, label) + " (expected e.g. 0.0.0.0:443 or [::]:443)", location);
-                    return new RecordBuilder(kind, port, address, null, location, pool, settingsCapacity);
+                    return new RecordBuilder(kind, port, address, null, location, shared);
 
                 case SslCertBindingKind.HostnamePort:
                     if (!NetshKeys.TrySplitPort(value, out var name, out port))
                         throw Invalid(NotValid(value, label) + " (expected e.g. www.example.com:443)", location);
                     // Early IIS 8 wrote the Central Certificate Store record as hostnameport=*:443.
                     if (name == "*")
-                        return new RecordBuilder(SslCertBindingKind.CentralCertificateStore, port, null, null, location, pool, settingsCapacity);
+                        return new RecordBuilder(SslCertBindingKind.CentralCertificateStore, port, null, null, location, shared);
                     if (!HostName.TryParse(name, out var host, out var error))
                         throw Invalid($"{NotValid(value, label)}: {error}", location);
-                    return new RecordBuilder(kind, port, null, host, location, pool, settingsCapacity);
+                    return new RecordBuilder(kind, port, null, host, location, shared);
 
                 default:
                     var portText = value.Contains(':', StringComparison.Ordinal) ? value[(value.LastIndexOf(':') + 1)..] : value;
                     if (!NetshKeys.TryParsePort(portText, out port))
                         throw Invalid(NotValid(value, label) + " (expected a port, e.g. 443)", location);
-                    return new RecordBuilder(kind, port, null, null, location, pool, settingsCapacity);
+                    return new RecordBuilder(kind, port, null, null, location, shared);
             }
         }
 
@@ -246,7 +254,7 @@ public static class NetshSslCertParser
 
                 if (Is(label, HashLabel))
                 {
-                    _thumbprint = IsNull(value) ? null : Thumbprint(value.ToString(), line);
+                    _thumbprint = IsNull(value) ? null : Thumbprint(value, line);
                     return;
                 }
 
@@ -270,7 +278,7 @@ public static class NetshSslCertParser
         }
 
         public SslCertBinding Build() =>
-            new(_kind, _port, _address, _host, _thumbprint, _storeName, _appId, _location) { Settings = _settings };
+            new(_kind, _port, _address, _host, _thumbprint, _storeName, _appId, _location) { Settings = _settings.Build() };
 
         /// <summary><c>Extended Properties[n].Label</c>, pooled like the labels (formatted on the stack when it fits).</summary>
         private string ExtendedKey(ReadOnlySpan<char> label)
@@ -284,8 +292,8 @@ public static class NetshSslCertParser
 
         private static bool IsNull(ReadOnlySpan<char> value) => value.IsEmpty || value.Equals("(null)", StringComparison.OrdinalIgnoreCase);
 
-        private string Thumbprint(string value, int line) =>
-            NetshKeys.NormaliseThumbprint(value)
+        private string Thumbprint(ReadOnlySpan<char> value, int line) =>
+            _thumbprints.Normalise(value)
             ?? throw new InvalidInputException($"{HashLabel} '{value}' is not a hexadecimal SHA-1 thumbprint", _location.File, line);
 
         private Guid AppId(ReadOnlySpan<char> value, int line) =>

@@ -13,7 +13,7 @@ namespace IisSsl.Tests.Sources.HttpSys;
 /// </summary>
 public sealed class ChunkedNetshReadingProperties
 {
-    private static readonly (string Label, string[] Values)[] Fields =
+    private static readonly (string Label, string[] Values)[] FieldChoices =
     [
         ("Application ID", ["{4dc3e181-e14b-4a21-b022-59fc669b0914}", "(null)"]),
         ("Certificate Store Name", ["My", "(null)", "WebHosting"]),
@@ -70,13 +70,29 @@ public sealed class ChunkedNetshReadingProperties
             return whole.SequenceEqual(chunked).Label($"{Convert.ToHexString(bytes)} in chunks of {chunk}");
         });
 
-    public sealed record Output(string Text, byte[] Bytes, string Encoding)
+    public sealed record Output(string Text, byte[] Bytes, string Encoding, GeneratedRecord[] Records, bool Damaged)
     {
         public override string ToString() => $"{Encoding}:\n{Text}";
     }
 
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public Property Each_record_keeps_the_settings_its_own_lines_give_when_records_repeat_or_change_them() =>
+        Prop.ForAll(Outputs().Where(o => !o.Damaged).ToArbitrary(), output =>
+        {
+            using var dir = new TempDirectory();
+            var path = dir.Combine("sslcert.txt");
+            File.WriteAllBytes(path, output.Bytes);
+
+            var bindings = new NetshSslCertText(path).Read().Bindings;
+            return (bindings.Count == output.Records.Length
+                    && bindings.Zip(output.Records).All(pair => pair.First.Settings.SequenceEqual(pair.Second.Settings())))
+                .Label(output.ToString());
+        });
+
+    /// <summary>Most records print the lines and values of the others (as a real server's do); some differ.</summary>
     private static Gen<Output> Outputs() =>
-        from records in Gen.Choose(0, 12).SelectMany(n => Gen.ArrayOf(Record(), n))
+        from common in FieldValues()
+        from records in Gen.Choose(0, 12).SelectMany(n => Gen.ArrayOf(Record(Gen.Frequency((2, Gen.Constant(common)), (1, FieldValues()))), n))
         from heading in Gen.Elements(true, false)
         from badLine in Gen.Frequency((2, Gen.Constant<string?>(null)), (1, Gen.Elements(BadLines).Select(l => (string?)l)))
         from badAt in Gen.Choose(0, 1000)
@@ -85,31 +101,52 @@ public sealed class ChunkedNetshReadingProperties
         select Render(records, heading, badLine, badAt, endings, Encodings[encoding]);
 
     /// <summary>A record without its key: the key is numbered when the output is put together, so keys repeat only on purpose.</summary>
-    private static Gen<Func<int, string[]>> Record() =>
+    private static Gen<GeneratedRecord> Record(Gen<int[]> fieldValues) =>
         from kind in Gen.Choose(0, 2)
-        from hash in Gen.ArrayOf(ArbMap.Default.GeneratorFor<byte>(), 20).Select(Convert.ToHexStringLower)
-        from fields in Gen.ArrayOf(Gen.Choose(-1, 3), Fields.Length)
-        from extended in Gen.Choose(0, 2)
-        select (Func<int, string[]>)(i =>
+        from hash in Gen.Elements("61d34f532da121bbab64723c4871e72c92f03735", "0A1B2C3D4E5F60718293A4B5C6D7E8F901234567", "aa bb cc dd")
+        from fields in fieldValues
+        from extended in Gen.Frequency((3, Gen.Constant(1)), (1, Gen.Choose(0, 2)))
+        select new GeneratedRecord(kind, hash, fields, extended);
+
+    /// <summary>For each of <see cref="FieldChoices"/>, which value the record prints (-1: the line is left out).</summary>
+    private static Gen<int[]> FieldValues() => Gen.ArrayOf(Gen.Choose(-1, 3), FieldChoices.Length);
+
+    public sealed record GeneratedRecord(int Kind, string Hash, int[] FieldValues, int ExtendedBlocks)
+    {
+        public string[] Lines(int index) =>
         [
-            kind switch
+            Kind switch
             {
-                0 => Line("IP:port", $"10.0.{i / 250}.{i % 250}:443"),
-                1 => Line("Hostname:port", $"site{i}.example.com:443"),
-                _ => Line("Central Certificate Store", $"{443 + i}"),
+                0 => Line("IP:port", $"10.0.{index / 250}.{index % 250}:443"),
+                1 => Line("Hostname:port", $"site{index}.example.com:443"),
+                _ => Line("Central Certificate Store", $"{443 + index}"),
             },
-            Line("Certificate Hash", hash),
-            .. fields.Select((v, f) => v < 0 ? null : Line(Fields[f].Label, Fields[f].Values[v % Fields[f].Values.Length])).OfType<string>(),
-            .. Enumerable.Range(0, extended).SelectMany(p => new[] { " Extended Properties:", Line("PropertyId", $"{p}"), Line("Receive Window", "1048576") }),
-        ]);
+            Line("Certificate Hash", Hash),
+            .. Present().Select(f => Line(f.Label, f.Value)),
+            .. Enumerable.Range(0, ExtendedBlocks).SelectMany(p => new[] { " Extended Properties:", Line("PropertyId", $"{p}"), Line("Receive Window", "1048576") }),
+        ];
+
+        /// <summary>What <see cref="Model.SslCertBinding.Settings"/> holds for this record, in the order of its lines.</summary>
+        public IEnumerable<KeyValuePair<string, string>> Settings() =>
+        [
+            .. Present().Where(f => f.Label is not "Application ID" and not "Certificate Store Name").Select(f => KeyValuePair.Create(f.Label, f.Value)),
+            .. Enumerable.Range(0, ExtendedBlocks).SelectMany(p => new[]
+            {
+                KeyValuePair.Create($"Extended Properties[{p}].PropertyId", $"{p}"), KeyValuePair.Create($"Extended Properties[{p}].Receive Window", "1048576"),
+            }),
+        ];
+
+        private IEnumerable<(string Label, string Value)> Present() =>
+            FieldValues.Select((v, f) => (v, f)).Where(x => x.v >= 0).Select(x => (FieldChoices[x.f].Label, FieldChoices[x.f].Values[x.v % FieldChoices[x.f].Values.Length]));
+    }
 
     private static string Line(string label, string value) => $"    {label,-28} : {value}";
 
-    private static Output Render(Func<int, string[]>[] records, bool heading, string? badLine, int badAt, int endings, Encoding encoding)
+    private static Output Render(GeneratedRecord[] records, bool heading, string? badLine, int badAt, int endings, Encoding encoding)
     {
         List<string> lines = heading ? [string.Empty, "SSL Certificate bindings:", "-------------------------", string.Empty] : [];
         for (var i = 0; i < records.Length; i++)
-            lines.AddRange([.. records[i](i), string.Empty]);
+            lines.AddRange([.. records[i].Lines(i), string.Empty]);
         if (badLine is not null)
             lines.Insert(badAt % (lines.Count + 1), badLine);
 
@@ -118,7 +155,7 @@ public sealed class ChunkedNetshReadingProperties
         for (var i = 0; i < lines.Count; i++)
             text.Append(lines[i]).Append(endings == 0 || (endings == 2 && i % 3 == 0) ? "\r\n" : "\n");
         var name = encoding is UnicodeEncoding && encoding.GetPreamble().Length == 0 ? "UTF-16 LE without a BOM" : encoding.WebName + (encoding.GetPreamble().Length > 0 ? " with a BOM" : string.Empty);
-        return new Output(text.ToString(), [.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())], name);
+        return new Output(text.ToString(), [.. encoding.GetPreamble(), .. encoding.GetBytes(text.ToString())], name, records, badLine is not null);
     }
 
     /// <summary>Text in any of the encodings with stray bytes in it: invalid UTF-8, lone surrogates, an odd length, CRs and LFs.</summary>
