@@ -11,7 +11,11 @@ public static class NetshKeys
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789ABCDEFabcdef");
 
     /// <summary><c>0.0.0.0:443</c>, <c>10.0.0.5:443</c>, <c>[::]:443</c>, <c>[2001:db8::1]:443</c>.</summary>
-    public static bool TryParseIpPort(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address, out int port)
+    public static bool TryParseIpPort(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address, out int port) =>
+        TryParseIpPort(text.AsSpan(), out address, out port);
+
+    /// <inheritdoc cref="TryParseIpPort(string, out IPAddress?, out int)"/>
+    public static bool TryParseIpPort(ReadOnlySpan<char> text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IPAddress? address, out int port)
     {
         address = null;
         if (!TrySplitPort(text, out var host, out port))
@@ -25,7 +29,7 @@ public static class NetshKeys
 
         // IPv6 needs its brackets, and IPAddress.TryParse accepts shorthand like "10" for IPv4; neither is netsh's form.
         var v6 = parsed.AddressFamily == AddressFamily.InterNetworkV6;
-        if (v6 != bracketed || (!v6 && host.AsSpan().Count('.') != 3))
+        if (v6 != bracketed || (!v6 && host.Count('.') != 3))
             return false;
         address = parsed;
         return true;
@@ -34,7 +38,15 @@ public static class NetshKeys
     /// <summary>Splits <c>anything:port</c> at its last colon.</summary>
     public static bool TrySplitPort(string text, out string host, out int port)
     {
-        host = string.Empty;
+        var split = TrySplitPort(text.AsSpan(), out var hostSpan, out port);
+        host = split ? text[..hostSpan.Length] : string.Empty;
+        return split;
+    }
+
+    /// <inheritdoc cref="TrySplitPort(string, out string, out int)"/>
+    public static bool TrySplitPort(ReadOnlySpan<char> text, out ReadOnlySpan<char> host, out int port)
+    {
+        host = default;
         port = 0;
         var colon = text.LastIndexOf(':');
         if (colon <= 0 || !TryParsePort(text[(colon + 1)..], out port))
@@ -43,7 +55,9 @@ public static class NetshKeys
         return true;
     }
 
-    public static bool TryParsePort(string text, out int port) =>
+    public static bool TryParsePort(string text, out int port) => TryParsePort(text.AsSpan(), out port);
+
+    public static bool TryParsePort(ReadOnlySpan<char> text, out int port) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out port) && port is > 0 and <= 65535;
 
     /// <summary>

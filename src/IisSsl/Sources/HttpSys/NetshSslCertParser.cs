@@ -124,7 +124,7 @@ public static class NetshSslCertParser
             if (RecordKind(label) is { } kind)
             {
                 Finish();
-                _record = RecordBuilder.Start(kind, label, value.ToString(), new SourceLocation(source, _lineNumber), _shared);
+                _record = RecordBuilder.Start(kind, label, value, new SourceLocation(source, _lineNumber), _shared);
                 return;
             }
 
@@ -197,7 +197,7 @@ public static class NetshSslCertParser
             _settings.Clear();
         }
 
-        public static RecordBuilder Start(SslCertBindingKind kind, ReadOnlySpan<char> label, string value, SourceLocation location, SharedByRecords shared)
+        public static RecordBuilder Start(SslCertBindingKind kind, ReadOnlySpan<char> label, ReadOnlySpan<char> value, SourceLocation location, SharedByRecords shared)
         {
             switch (kind)
             {
@@ -210,14 +210,14 @@ public static class NetshSslCertParser
                     if (!NetshKeys.TrySplitPort(value, out var name, out port))
                         throw Invalid(NotValid(value, label) + " (expected e.g. www.example.com:443)", location);
                     // Early IIS 8 wrote the Central Certificate Store record as hostnameport=*:443.
-                    if (name == "*")
+                    if (name is "*")
                         return new RecordBuilder(SslCertBindingKind.CentralCertificateStore, port, null, null, location, shared);
-                    if (!HostName.TryParse(name, out var host, out var error))
+                    if (!HostName.TryParse(name.ToString(), out var host, out var error))
                         throw Invalid($"{NotValid(value, label)}: {error}", location);
                     return new RecordBuilder(kind, port, null, host, location, shared);
 
                 default:
-                    var portText = value.Contains(':', StringComparison.Ordinal) ? value[(value.LastIndexOf(':') + 1)..] : value;
+                    var portText = value.Contains(':') ? value[(value.LastIndexOf(':') + 1)..] : value;
                     if (!NetshKeys.TryParsePort(portText, out port))
                         throw Invalid(NotValid(value, label) + " (expected a port, e.g. 443)", location);
                     return new RecordBuilder(kind, port, null, null, location, shared);
@@ -301,7 +301,7 @@ public static class NetshSslCertParser
                 ? id
                 : throw new InvalidInputException($"{AppIdLabel} '{value}' is not a GUID", _location.File, line);
 
-        private static string NotValid(string value, ReadOnlySpan<char> label) => $"'{value}' is not a valid {label} value";
+        private static string NotValid(ReadOnlySpan<char> value, ReadOnlySpan<char> label) => $"'{value}' is not a valid {label} value";
 
         private static InvalidInputException Invalid(string problem, SourceLocation location) =>
             new(problem, location.File, location.Line);

@@ -12,9 +12,10 @@ internal static class RecordedTextFile
 {
     /// <summary>
     /// The bytes read and decoded at a time. A 10,000-site server's output is 5 MB: read whole, it took a 5 MB byte
-    /// buffer and a 10 MB char buffer, every page of them touched for the first time in a short-lived CLI process.
+    /// buffer and a 10 MB char buffer, every page of them touched for the first time in a short-lived CLI process. A
+    /// larger chunk saves only read calls, and its buffers are fresh pages too (16 KiB: 80 KB of buffers in all).
     /// </summary>
-    public const int ChunkBytes = 64 * 1024;
+    public const int ChunkBytes = 16 * 1024;
 
     /// <summary>How much of the start of the file the UTF-16 sniff looks at; the first chunk is at least this long.</summary>
     private const int SniffBytes = 256;
