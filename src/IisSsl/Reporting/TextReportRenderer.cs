@@ -37,8 +37,7 @@ public static class TextReportRenderer
             output.WriteLine("Findings");
             foreach (var finding in report.Findings)
             {
-                var subject = string.Join(" ", new[] { finding.Site is null ? null : $"[{finding.Site}]", finding.Endpoint, finding.HostName }.OfType<string>());
-                wrapper.WriteLine(output, $"  {ReportText.Severity(finding.Severity),-7} {finding.Code} {ReportText.OneLine(subject)}", MessageIndent - 2);
+                WriteRow(output, wrapper, FindingHeading(line, finding), MessageIndent - 2);
                 WriteIndented(output, wrapper, ReportText.OneLine(finding.Message), MessageIndent);
             }
 
@@ -97,12 +96,42 @@ public static class TextReportRenderer
         }
     }
 
-    private static void WriteRow(TextWriter output, TextWrapper wrapper, StringBuilder line)
+    private static void WriteRow(TextWriter output, TextWrapper wrapper, StringBuilder line, int hangingIndent = RowHangingIndent)
     {
         if (line.Length <= wrapper.Width)
             output.WriteLine(line);
         else
-            wrapper.WriteLine(output, line.ToString(), RowHangingIndent);
+            wrapper.WriteLine(output, line.ToString(), hangingIndent);
+    }
+
+    /// <summary>
+    /// A finding's first line, <c>  error   Code [site] endpoint host</c>, in <paramref name="line"/>: built in place,
+    /// not as strings per finding (a large server has thousands).
+    /// </summary>
+    private static StringBuilder FindingHeading(StringBuilder line, Analysis.Finding finding)
+    {
+        var severity = ReportText.Severity(finding.Severity);
+        line.Clear().Append("  ").Append(severity).Append(' ', Math.Max(7 - severity.Length, 0) + 1).Append(finding.Code).Append(' ');
+        var first = true;
+        if (finding.Site is not null)
+        {
+            line.Append('[').Append(ReportText.OneLine(finding.Site)).Append(']');
+            first = false;
+        }
+
+        AppendSubject(finding.Endpoint);
+        AppendSubject(finding.HostName);
+        return line;
+
+        void AppendSubject(string? part)
+        {
+            if (part is null)
+                return;
+            if (!first)
+                line.Append(' ');
+            line.Append(ReportText.OneLine(part));
+            first = false;
+        }
     }
 
     private static string Sni(HostReport host) => host.Sni ? "yes" : "no";

@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using IisSsl.Analysis;
 using IisSsl.Reporting;
 
@@ -82,6 +83,23 @@ public sealed class TextWrappingTests
 
         Assert.Contains(unwrapped, l => l.Length > 100);
         Assert.All(unwrapped.Where(l => l.Length <= 100), line => Assert.Contains(line, wrapped));
+    }
+
+    [Property(MaxTest = 300)]
+    public bool A_finding_s_first_line_is_its_severity_code_and_subject_wrapped_as_one_line(byte severity, string? site, string? endpoint, string? host, byte width)
+    {
+        string[] codes = [FindingCodes.HostNotCovered, FindingCodes.ShadowedByIpPortRecord, FindingCodes.CertificateFileSkipped];
+        var code = codes[severity % codes.Length];
+        var finding = new Finding(code, (Severity)(severity % 3), "message", site, endpoint, host);
+        var columns = TextWrapper.MinimumWidth + (width % 80);
+
+        // The first line as it was written before it was built in place: the subject's parts joined, then made one line.
+        var subject = string.Join(" ", new[] { site is null ? null : $"[{site}]", endpoint, host }.OfType<string>());
+        using var expected = new StringWriter();
+        new TextWrapper(columns).WriteLine(expected, $"  {ReportText.Severity(finding.Severity),-7} {code} {ReportText.OneLine(subject)}", 8);
+
+        var report = Render(new VerificationReport([], [finding]), columns);
+        return report.StartsWith("Findings" + Environment.NewLine + expected, StringComparison.Ordinal);
     }
 
     /// <summary>Long messages (as real findings are: up to ~500 characters), long rows and a long default-certificate line.</summary>
