@@ -1,34 +1,33 @@
-using Microsoft.Win32.SafeHandles;
-
 namespace IisSsl.Sources;
 
 /// <summary>
 /// A file the user named, read front to back into the caller's buffer, so a large file never needs a buffer of its
-/// own size. Failures to open or read it are <see cref="InvalidInputException"/>s worded as <see cref="InputFile"/>'s.
+/// own size; a pipe (<c>--sslcert &lt;(ssh host ...)</c>) reads the same way. Failures to open or read it are
+/// <see cref="InvalidInputException"/>s worded as <see cref="InputFile"/>'s.
 /// </summary>
 internal sealed class InputFileReader : IDisposable
 {
-    private readonly SafeFileHandle _file;
+    private readonly FileStream _file;
     private readonly string _path;
     private readonly string _what;
-    private long _offset;
 
-    private InputFileReader(SafeFileHandle file, string path, string what)
+    private InputFileReader(FileStream file, string path, string what)
     {
         _file = file;
         _path = path;
         _what = what;
     }
 
-    /// <summary>The file's length when it was opened.</summary>
-    public long Length { get; private init; }
+    /// <summary>The file's length when it was opened; null for a pipe, which has none before its end.</summary>
+    public long? Length { get; private init; }
 
     public static InputFileReader Open(string path, string what)
     {
-        var file = InputFile.Guard(path, what, () => File.OpenHandle(path));
+        // No buffer of the stream's own: every read goes straight into the caller's.
+        var file = InputFile.Guard(path, what, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0));
         try
         {
-            return new InputFileReader(file, path, what) { Length = InputFile.Guard(path, what, () => RandomAccess.GetLength(file)) };
+            return new InputFileReader(file, path, what) { Length = InputFile.Guard(path, what, () => file.CanSeek ? file.Length : (long?)null) };
         }
         catch
         {
@@ -41,26 +40,14 @@ internal sealed class InputFileReader : IDisposable
     /// <returns>How many bytes were read: fewer than the buffer holds only at the end of the file.</returns>
     public int Fill(Span<byte> buffer)
     {
-        var filled = 0;
-        while (filled < buffer.Length)
+        try
         {
-            int read;
-            try
-            {
-                read = RandomAccess.Read(_file, buffer[filled..], _offset);
-            }
-            catch (Exception e) when (InputFile.IsReadFailure(e))
-            {
-                throw InputFile.Refusal(e, _path, _what);
-            }
-
-            if (read == 0)
-                break;
-            filled += read;
-            _offset += read;
+            return _file.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         }
-
-        return filled;
+        catch (Exception e) when (InputFile.IsReadFailure(e))
+        {
+            throw InputFile.Refusal(e, _path, _what);
+        }
     }
 
     public void Dispose() => _file.Dispose();

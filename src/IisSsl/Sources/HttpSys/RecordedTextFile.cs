@@ -60,8 +60,11 @@ internal static class RecordedTextFile
         }
     }
 
-    /// <summary>The encoding of a file of <paramref name="length"/> bytes that starts with <paramref name="start"/>, and the length of its byte order mark.</summary>
-    private static (Encoding Encoding, int Preamble) EncodingOf(ReadOnlySpan<byte> start, long length)
+    /// <summary>
+    /// The encoding of a file of <paramref name="length"/> bytes (null: a pipe, whose length is not known before the
+    /// end) that starts with <paramref name="start"/>, and the length of its byte order mark.
+    /// </summary>
+    private static (Encoding Encoding, int Preamble) EncodingOf(ReadOnlySpan<byte> start, long? length)
     {
         if (start.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
             return (Encoding.Unicode, 2);
@@ -72,9 +75,10 @@ internal static class RecordedTextFile
         return (LooksLikeUtf16LittleEndian(start, length) ? Encoding.Unicode : Encoding.UTF8, 0);
     }
 
-    private static bool LooksLikeUtf16LittleEndian(ReadOnlySpan<byte> start, long length)
+    private static bool LooksLikeUtf16LittleEndian(ReadOnlySpan<byte> start, long? length)
     {
-        if (length < 4 || length % 2 != 0 || start.Length < 4)
+        // UTF-16 has an even length; a pipe's is not known up front, and its first bytes decide alone.
+        if (start.Length < 4 || length is { } known && known % 2 != 0)
             return false;
         var sample = start[..Math.Min(start.Length, SniffBytes)];
         for (var i = 1; i < sample.Length; i += 2)

@@ -121,4 +121,26 @@ public sealed class ChunkedNetshReadingTests
 
         Assert.Equal($"{dir.Combine("nope.txt")}: the saved netsh output was not found", error.Message);
     }
+
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16 LE without a BOM")]
+    public async Task A_pipe_is_read_like_the_file_it_streams(string encoding)
+    {
+        using var dir = new TempDirectory();
+        var fixture = NetshFixtures.Path("server2022-ipport-and-sni.txt");
+        var bytes = encoding == "utf-8" ? File.ReadAllBytes(fixture) : Encoding.Unicode.GetBytes(File.ReadAllText(fixture));
+        var pipe = dir.Combine("sslcert.pipe");
+        Assert.Equal(0, MakeFifo(pipe, 0b110_000_000));
+        // The writer blocks until the reader opens the pipe, as a shell's process substitution does.
+        var writer = Task.Run(() => File.WriteAllBytes(pipe, bytes));
+
+        var read = NetshOutcome.Of(() => NetshSslCertParser.ParseFile(pipe, 100));
+
+        await writer.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(NetshOutcome.Of(() => new NetshSslCertText(fixture).Read()).Replace(fixture, pipe, StringComparison.Ordinal), read);
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, uint mode);
 }
