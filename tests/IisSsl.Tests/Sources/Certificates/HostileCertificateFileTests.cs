@@ -46,6 +46,34 @@ public sealed class HostileCertificateFileTests : IDisposable
         Assert.All(folder.Skipped, s => Assert.Contains("character device", s, StringComparison.Ordinal));
     }
 
+    [LinuxFact]
+    public void A_file_longer_than_the_size_it_had_when_opened_is_skipped_not_read_on()
+    {
+        // procfs files are regular files whose size reads 0 and whose content is made as they are read: the same
+        // as a file that grows while it is read.
+        File.CreateSymbolicLink(_dir.Combine("status.pem"), "/proc/self/status");
+        var folder = new CertificateFolder([_dir.Path], "UNUSED_PFX_PASSWORD");
+
+        Assert.Null(folder.Find(new string('A', 40), "MY"));
+
+        var skipped = Assert.Single(folder.Skipped);
+        Assert.Contains("status.pem", skipped, StringComparison.Ordinal);
+        Assert.Contains("grew past the 0 bytes it had when opened", skipped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_certificate_file_is_read_whole_and_exactly()
+    {
+        using var certificate = TestCertificate.For("exact.example.com").Create();
+        var path = _dir.Combine("exact.cer");
+        CertificateFiles.WriteDer(certificate, path);
+
+        var bytes = CertificateFileReader.TryRead(path, out var skipped);
+
+        Assert.Null(skipped);
+        Assert.Equal(certificate.RawData, bytes);
+    }
+
     [Fact]
     public void A_file_over_the_size_cap_is_skipped_and_the_cap_is_named()
     {
