@@ -131,51 +131,64 @@ public sealed class CertificateFolder : IBatchCertificateSource
         return null;
     }
 
+    /// <summary>
+    /// Reads and hashes the files in parallel (a shared-hosting folder holds a thousand certificates), then indexes
+    /// them in file order, so the first file with a thumbprint wins and the first unreadable file is the one named.
+    /// </summary>
     private Dictionary<string, IndexedCertificate> IndexPlainFiles()
     {
+        var files = Files().Where(f => PfxExtensions.Contains(Extension(f)) || PlainExtensions.Contains(Extension(f))).ToList();
+        var read = new ReadFile[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            i => read[i] = ReadFile.From(files[i], PfxExtensions.Contains(Extension(files[i]))));
+
         var index = new Dictionary<string, IndexedCertificate>(StringComparer.Ordinal);
         _pfxFiles = [];
-        foreach (var file in Files())
+        foreach (var file in read)
         {
-            var extension = Path.GetExtension(file).ToLowerInvariant();
-            var pfx = PfxExtensions.Contains(extension);
-            if (!pfx && !PlainExtensions.Contains(extension))
-                continue;
-            if (pfx)
-            {
-                if (CertificateFileReader.Refusal(file) is { } refusal)
-                    _skipped.Add($"{file}: {refusal}");
-                else
-                    _pfxFiles.Add(file);
-                continue;
-            }
-
-            var bytes = CertificateFileReader.TryRead(file, out var skipped);
-            if (bytes is null)
-            {
-                _skipped.Add($"{file}: {skipped}");
-                continue;
-            }
-
-            if (!PemBundle.LooksLikePem(bytes))
-            {
-                var thumbprint = Thumbprint(bytes);
-                index.TryAdd(thumbprint, new IndexedCertificate(file, bytes, thumbprint, null));
-                continue;
-            }
-
-            var pem = PemBundle.Parse(Encoding.UTF8.GetString(bytes));
-            foreach (var der in pem.Certificates)
-            {
-                // An encrypted key cannot be matched without its password; with a single certificate it can only be that one's.
-                var keyState = pem.KeyPem is not null ? KeyState.Unencrypted(pem.KeyPem)
-                    : pem.HasEncryptedKey && pem.Certificates.Count == 1 ? KeyState.Present : null;
-                var thumbprint = Thumbprint(der);
-                index.TryAdd(thumbprint, new IndexedCertificate(file, der, thumbprint, keyState));
-            }
+            file.Failure?.Throw();
+            if (file.Skipped is not null)
+                _skipped.Add($"{file.Path}: {file.Skipped}");
+            else if (file.IsPfx)
+                _pfxFiles.Add(file.Path);
+            foreach (var certificate in file.Certificates)
+                index.TryAdd(certificate.Thumbprint, certificate);
         }
 
         return index;
+    }
+
+    private static string Extension(string file) => Path.GetExtension(file).ToLowerInvariant();
+
+    /// <summary>One file of the folder as read: its certificates (DER/PEM), or that it is a PFX to open later, or why it was skipped.</summary>
+    private sealed record ReadFile(string Path, bool IsPfx, string? Skipped, IReadOnlyList<IndexedCertificate> Certificates, ExceptionDispatchInfo? Failure)
+    {
+        public static ReadFile From(string path, bool pfx)
+        {
+            try
+            {
+                if (pfx)
+                    return new ReadFile(path, true, CertificateFileReader.Refusal(path), [], null);
+                var bytes = CertificateFileReader.TryRead(path, out var skipped);
+                return new ReadFile(path, false, skipped, bytes is null ? [] : CertificatesIn(path, bytes), null);
+            }
+            catch (Exception e)
+            {
+                return new ReadFile(path, pfx, null, [], ExceptionDispatchInfo.Capture(e));
+            }
+        }
+
+        private static IReadOnlyList<IndexedCertificate> CertificatesIn(string path, byte[] bytes)
+        {
+            if (!PemBundle.LooksLikePem(bytes))
+                return [new IndexedCertificate(path, bytes, Thumbprint(bytes), null)];
+
+            var pem = PemBundle.Parse(Encoding.UTF8.GetString(bytes));
+            // An encrypted key cannot be matched without its password; with a single certificate it can only be that one's.
+            var keyState = pem.KeyPem is not null ? KeyState.Unencrypted(pem.KeyPem)
+                : pem.HasEncryptedKey && pem.Certificates.Count == 1 ? KeyState.Present : null;
+            return [.. pem.Certificates.Select(der => new IndexedCertificate(path, der, Thumbprint(der), keyState))];
+        }
     }
 
     private Dictionary<string, CertificateInfo> LoadPfxFiles()

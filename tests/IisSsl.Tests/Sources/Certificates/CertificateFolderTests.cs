@@ -136,6 +136,25 @@ public sealed partial class CertificateFolderTests : IDisposable
         Assert.Null(Folder().Find(new string('A', 40), "MY"));
     }
 
+    [Theory]
+    [InlineData("000.cer", "zzz.cer")]
+    [InlineData("zzz.cer", "000.cer")]
+    public void A_certificate_in_two_files_comes_from_the_first_file_in_name_order(string first, string second)
+    {
+        // Files are read in parallel; among dozens of others, which copy is used must not depend on which read ends first.
+        var others = Enumerable.Range(0, 40).Select(i => TestCertificate.For($"other{i}.example.com").Create()).ToList();
+        foreach (var (other, i) in others.Select((c, i) => (c, i)))
+            CertificateFiles.WriteDer(other, _dir.Combine($"m{i:00}.cer"));
+        using var certificate = TestCertificate.For("twice.example.com").Create();
+        CertificateFiles.WriteDer(certificate, _dir.Combine(first));
+        CertificateFiles.WritePem(certificate, _dir.Combine(second));
+
+        var found = Folder().Find(certificate.Thumbprint, "MY");
+
+        Assert.Equal(_dir.Combine(string.CompareOrdinal(first, second) < 0 ? first : second), found?.Source);
+        others.ForEach(c => c.Dispose());
+    }
+
     [Fact]
     public void Looks_in_every_folder_given()
     {
