@@ -68,28 +68,30 @@ done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# measure CONFIG SSLCERT CERTS -> "median_us min_us median_cpu_us peak_rss_kib exit_code" (the CLI is $cli)
+# run_once CONFIG SSLCERT CERTS -> "wall_us cpu_us peak_rss_kib exit_code report_bytes input_bytes" (the CLI is $cli)
 # CPU time (user + system) is reported beside wall time because the machine may be shared: it moves less with load.
+run_once() {
+  local start end code user sys kib
+  start=$(date +%s%N)
+  /usr/bin/time -f '%U %S %M' -o "$work/rss" "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format "$format" \
+    >"$work/report.$format" 2>"$work/stderr" && code=0 || code=$?
+  end=$(date +%s%N)
+  if [[ $code -ne 0 && $code -ne 1 ]]; then
+    echo "iis-ssl verify failed with exit code $code on $1:" >&2; cat "$work/stderr" >&2; exit 1
+  fi
+  read -r user sys kib < <(tail -n 1 "$work/rss")
+  echo "$(((end - start) / 1000)) $(echo "($user + $sys) * 1000000 / 1" | bc) $kib $code $(stat -c %s "$work/report.$format") $(($(stat -c %s "$1") + $(stat -c %s "$2")))"
+}
+
+# measure CONFIG SSLCERT CERTS -> "median_us min_us median_cpu_us" of $reps runs of one state
 measure() {
-  local times=() cpus=() rss=0 code=0 start end kib user sys
-  "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format "$format" >/dev/null 2>&1 || true # page cache, not JIT
+  local walls=() cpus=() wall cpu
+  run_once "$1" "$2" "$3" >/dev/null # page cache, not JIT
   for ((i = 0; i < reps; i++)); do
-    start=$(date +%s%N)
-    /usr/bin/time -f '%U %S %M' -o "$work/rss" "$cli" verify --config "$1" --sslcert "$2" --certs "$3" --format "$format" \
-      >"$work/report.$format" 2>"$work/stderr" && code=0 || code=$?
-    end=$(date +%s%N)
-    if [[ $code -ne 0 && $code -ne 1 ]]; then
-      echo "iis-ssl verify failed with exit code $code on $1:" >&2; cat "$work/stderr" >&2; exit 1
-    fi
-    times+=($(((end - start) / 1000)))
-    read -r user sys kib < <(tail -n 1 "$work/rss")
-    cpus+=("$(echo "($user + $sys) * 1000000 / 1" | bc)")
-    ((kib > rss)) && rss=$kib
+    read -r wall cpu _ < <(run_once "$1" "$2" "$3")
+    walls+=("$wall"); cpus+=("$cpu")
   done
-  printf '%s\n' "${times[@]}" | median | tr '\n' ' '
-  printf '%s\n' "${times[@]}" | sort -n | head -n 1 | tr '\n' ' '
-  printf '%s\n' "${cpus[@]}" | median | tr '\n' ' '
-  echo "$rss $code $(stat -c %s "$work/report.$format") $(($(stat -c %s "$1") + $(stat -c %s "$2")))"
+  echo "$(printf '%s\n' "${walls[@]}" | median) $(printf '%s\n' "${walls[@]}" | sort -n | head -n 1) $(printf '%s\n' "${cpus[@]}" | median)"
 }
 
 startup_times=()
@@ -100,21 +102,41 @@ startup=$(printf '%s\n' "${startup_times[@]}" | median)
 
 for format in $formats; do
 echo
-echo "iis-ssl verify --format $format (report written to a file), cold process per run, median of $reps ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%d))"
-printf '%-18s %7s %8s %8s %10s %10s %9s %8s %9s %9s %10s %9s %5s\n' state sites https http.sys "median ms" "min ms" "x 2-site" "cpu ms" "cpu x 2" "peak MiB" "report MiB" "x inputs" exit
-base=""
-cpu_base=""
-declare -A median_of
+echo "iis-ssl verify --format $format (report written to a file), cold process per run, $reps rounds of every state, medians ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%Y-%m-%d))"
+printf '%-18s %7s %8s %8s %10s %10s %9s %9s %8s %9s %9s %10s %9s %5s\n' state sites https http.sys "median ms" "min ms" "x 2-site" "paired x" "cpu ms" "cpu x 2" "peak MiB" "report MiB" "x inputs" exit
+# Rounds, not one state after the other: each round runs every state once, so a shared host's slow and fast spells
+# fall on all of them alike, and "paired x" is the median of each round's ratio to that round's 2-site run.
+declare -A walls cpus peak code_of report_of input_of median_of
+for row in "${rows[@]}"; do
+  IFS=$'\t' read -r name config sslcert certs _ <<<"$row"
+  run_once "$config" "$sslcert" "$certs" >/dev/null # page cache, not JIT
+done
+for ((i = 0; i < reps; i++)); do
+  for row in "${rows[@]}"; do
+    IFS=$'\t' read -r name config sslcert certs _ <<<"$row"
+    read -r wall cpu kib code report_bytes input_bytes < <(run_once "$config" "$sslcert" "$certs")
+    walls[$name]+="$wall "; cpus[$name]+="$cpu "
+    ((kib > ${peak[$name]:-0})) && peak[$name]=$kib
+    code_of[$name]=$code; report_of[$name]=$report_bytes; input_of[$name]=$input_bytes
+  done
+done
+base_name=""
 for row in "${rows[@]}"; do
   IFS=$'\t' read -r name config sslcert certs n https records <<<"$row"
-  read -r med min cpu rss code report_bytes input_bytes < <(measure "$config" "$sslcert" "$certs")
-  [[ -z $base ]] && base=$med && cpu_base=$cpu
+  [[ -z $base_name ]] && base_name=$name
+  med=$(printf '%s\n' ${walls[$name]} | median)
+  min=$(printf '%s\n' ${walls[$name]} | sort -n | head -n 1)
+  cpu=$(printf '%s\n' ${cpus[$name]} | median)
+  base=$(printf '%s\n' ${walls[$base_name]} | median)
+  cpu_base=$(printf '%s\n' ${cpus[$base_name]} | median)
+  paired=$(paste -d' ' <(printf '%s\n' ${walls[$name]}) <(printf '%s\n' ${walls[$base_name]}) | awk '{ print $1 / $2 }' | median)
   median_of[$name]=$med
-  printf '%-18s %7s %8s %8s %10.1f %10.1f %9.2f %8.0f %9.2f %9.1f %10.2f %9.2f %5s\n' "$name" "$n" "$https" "$records" \
-    "$(echo "$med / 1000" | bc -l)" "$(echo "$min / 1000" | bc -l)" "$(echo "$med / $base" | bc -l)" \
-    "$(echo "$cpu / 1000" | bc -l)" "$(echo "$cpu / $cpu_base" | bc -l)" "$(echo "$rss / 1024" | bc -l)" \
-    "$(echo "$report_bytes / 1048576" | bc -l)" "$(echo "$report_bytes / $input_bytes" | bc -l)" "$code"
+  printf '%-18s %7s %8s %8s %10.1f %10.1f %9.2f %9.2f %8.0f %9.2f %9.1f %10.2f %9.2f %5s\n' "$name" "$n" "$https" "$records" \
+    "$(echo "$med / 1000" | bc -l)" "$(echo "$min / 1000" | bc -l)" "$(echo "$med / $base" | bc -l)" "$paired" \
+    "$(echo "$cpu / 1000" | bc -l)" "$(echo "$cpu / $cpu_base" | bc -l)" "$(echo "${peak[$name]} / 1024" | bc -l)" \
+    "$(echo "${report_of[$name]} / 1048576" | bc -l)" "$(echo "${report_of[$name]} / ${input_of[$name]}" | bc -l)" "${code_of[$name]}"
 done
+unset walls cpus peak code_of report_of input_of
 
 # Growth: the cost above the 2-site run per https binding should stay flat from size to size (linear);
 # a quadratic step would multiply it by the size ratio.
