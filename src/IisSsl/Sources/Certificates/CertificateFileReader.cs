@@ -28,32 +28,20 @@ internal static class CertificateFileReader
         skipped = Refusal(path);
         if (skipped is not null)
             return null;
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            // Sized to the file, so the common case returns the buffer itself: a copy of every file doubled what a
-            // 1,000-certificate folder touched. A file that grows while it is read is refused, one that shrinks is cut.
-            var buffer = new byte[Math.Min(MaxBytes, Math.Max(stream.Length, 0))];
-            var read = 0;
-            int n;
-            while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0)
-                read += n;
-            if (read == buffer.Length && stream.ReadByte() >= 0)
-            {
-                skipped = $"grew past {(buffer.Length == MaxBytes ? MaxSizeText : $"the {buffer.Length} bytes it had when opened")} while it was read, so it was not used";
-                return null;
-            }
+        (var bytes, skipped) = InputFile.Guard(path, "the certificate file", () => ReadWhole(path));
+        return bytes;
+    }
 
-            return read == buffer.Length ? buffer : buffer[..read];
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new InvalidInputException("the certificate file was not found", path, inner: e);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputException($"the certificate file cannot be read: {e.Message}", path, inner: e);
-        }
+    private static (byte[]? Bytes, string? Skipped) ReadWhole(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        // Sized to the file, so the common case returns the buffer itself: a copy of every file doubled what a
+        // 1,000-certificate folder touched. A file that grows while it is read is refused, one that shrinks is cut.
+        var buffer = new byte[Math.Min(MaxBytes, Math.Max(stream.Length, 0))];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        if (read == buffer.Length && stream.ReadByte() >= 0)
+            return (null, $"grew past {(buffer.Length == MaxBytes ? MaxSizeText : $"the {buffer.Length} bytes it had when opened")} while it was read, so it was not used");
+        return (read == buffer.Length ? buffer : buffer[..read], null);
     }
 
     /// <summary>The file's bytes; a file that may not be read is bad input.</summary>
