@@ -137,10 +137,11 @@ public sealed class CertificateFolder : IBatchCertificateSource
     /// </summary>
     private Dictionary<string, IndexedCertificate> IndexPlainFiles()
     {
-        var files = Files().Where(f => PfxExtensions.Contains(Extension(f)) || PlainExtensions.Contains(Extension(f))).ToList();
+        var files = Files().Select(f => (Path: f, Extension: Path.GetExtension(f).ToLowerInvariant()))
+            .Where(f => PfxExtensions.Contains(f.Extension) || PlainExtensions.Contains(f.Extension)).ToList();
         var read = new ReadFile[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            i => read[i] = ReadFile.From(files[i], PfxExtensions.Contains(Extension(files[i]))));
+            i => read[i] = ReadFile.From(files[i].Path, PfxExtensions.Contains(files[i].Extension)));
 
         var index = new Dictionary<string, IndexedCertificate>(StringComparer.Ordinal);
         _pfxFiles = [];
@@ -157,8 +158,6 @@ public sealed class CertificateFolder : IBatchCertificateSource
 
         return index;
     }
-
-    private static string Extension(string file) => Path.GetExtension(file).ToLowerInvariant();
 
     /// <summary>One file of the folder as read: its certificates (DER/PEM), or that it is a PFX to open later, or why it was skipped.</summary>
     private sealed record ReadFile(string Path, bool IsPfx, string? Skipped, IReadOnlyList<IndexedCertificate> Certificates, ExceptionDispatchInfo? Failure)
