@@ -49,15 +49,7 @@ public sealed partial class CakeAddinPackageTests(CakeAddinPackageTests.PackedAd
         await using var server = SniTestServer.Start(new Dictionary<string, System.Security.Cryptography.X509Certificates.X509Certificate2> { ["sitev1.mysite.com"] = served });
         // The user's repository has Cake as a local tool, as this one does.
         File.Copy(Path.Combine(RepositoryPaths.Root, ".config", "dotnet-tools.json"), Path.Combine(user.CreateDirectory(".config"), "dotnet-tools.json"));
-        user.Write("nuget.config", $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{addin.Feed}" />
-              </packageSources>
-            </configuration>
-            """);
+        user.Write("nuget.config", NuGetConfig.WithOnlySource(addin.Feed));
         user.Write("build.cake", Script(ReadmeAddinLine().Replace("version=X", $"version={addin.Version}", StringComparison.Ordinal)));
 
         var restore = Cli.RunProcess(user.Path, "dotnet", ["tool", "restore"]);

@@ -61,16 +61,7 @@ public sealed class ToolPackageTests
         Assert.True(pack.ExitCode == 0, pack.Out + pack.Error);
 
         // Only the packed folder as a source: nothing comes from elsewhere, and nothing is left in the user's NuGet cache.
-        var config = temp.Write("nuget.config",
-            $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="packed" value="{packages}" />
-              </packageSources>
-            </configuration>
-            """);
+        var config = temp.Write("nuget.config", NuGetConfig.WithOnlySource(packages));
         var toolPath = temp.Combine("tools");
         var install = Cli.RunProcess(temp.Path, "dotnet",
             ["tool", "install", "IisSsl.Cli", "--configfile", config, "--tool-path", toolPath, "--version", Version]);
